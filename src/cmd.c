@@ -1,0 +1,206 @@
+/* cmd.c: the table of command families and the dispatcher. */
+#include "system.h"
+
+#include <signal.h>
+
+#include "cmd.h"
+#include "netlink.h"
+#include "out.h"
+
+extern const struct cmd_entry cmd_ip_entry, cmd_bridge_entry,
+	cmd_sysctl_entry, cmd_ping_entry;
+extern const struct cmd_entry cmd_help_entry, cmd_quit_entry,
+	cmd_exit_entry, cmd_enter_entry, cmd_leave_entry;
+
+static const struct cmd_entry *const root_entries[] = {
+	/* the real tools' families, carried out natively */
+	&cmd_ip_entry,
+	&cmd_bridge_entry,
+	&cmd_sysctl_entry,
+	&cmd_ping_entry,
+	/* the tutor's own commands */
+	&cmd_help_entry,
+	&cmd_enter_entry,
+	&cmd_leave_entry,
+	&cmd_quit_entry,
+	&cmd_exit_entry,
+	NULL,
+};
+
+const struct cmd_table cmd_root = {
+	.path = "",
+	/* TRANSLATORS: like bash's "foo: command not found". */
+	.unknown = N_("%s: command not found"),
+	.exact = true,
+	.refs = root_entries,
+};
+
+const struct cmd_entry *cmd_table_entry(const struct cmd_table *t, size_t i)
+{
+	if (t->refs)
+		return t->refs[i];
+	return t->entries[i].name ? &t->entries[i] : NULL;
+}
+
+bool cmd_matches(const char *word, const char *name)
+{
+	size_t n = strlen(word);
+
+	return n > 0 && strncmp(word, name, n) == 0;
+}
+
+static bool entry_matches(const struct cmd_table *t,
+			  const struct cmd_entry *e, const char *word)
+{
+	if (t->exact)
+		return streq(word, e->name) || (e->alias && streq(word, e->alias));
+	return cmd_matches(word, e->name) ||
+	       (e->alias && cmd_matches(word, e->alias));
+}
+
+const struct cmd_entry *cmd_find(const struct cmd_table *t, const char *word)
+{
+	const struct cmd_entry *e;
+	size_t i;
+
+	for (i = 0; (e = cmd_table_entry(t, i)); i++)
+		if (entry_matches(t, e, word))
+			return e;
+	return NULL;
+}
+
+bool cmd_is_native(const char *word)
+{
+	const struct cmd_entry *e = cmd_find(&cmd_root, word);
+
+	return e && (e->flags & CMD_TOOL);
+}
+
+static void print_path(FILE *f, const struct cmd_table *t)
+{
+	if (t->path && *t->path)
+		fprintf(f, "%s ", t->path);
+}
+
+void cmd_usage(const struct cmd_table *t, const struct cmd_entry *e)
+{
+	fflush(stdout);
+	fputs(_("Usage: "), stderr);
+	if (e->usage && *e->usage)
+		fprintf(stderr, "%s\n", _(e->usage));
+	else {
+		print_path(stderr, t);
+		fprintf(stderr, "%s\n", e->name);
+	}
+}
+
+void cmd_table_help(const struct cmd_table *t)
+{
+	const struct cmd_entry *e;
+
+	for (size_t i = 0; (e = cmd_table_entry(t, i)); i++) {
+		if (!e->summary)
+			continue;
+		printf("  %-10s %s\n", e->name, _(e->summary));
+		if (e->usage && *e->usage)
+			printf("  %-10s   %s\n", "", _(e->usage));
+	}
+}
+
+static void hint_candidates(const struct cmd_table *t)
+{
+	char list[512] = "";
+	const struct cmd_entry *e;
+	size_t used = 0;
+
+	for (size_t i = 0; (e = cmd_table_entry(t, i)) && used < sizeof(list) - 1;
+	     i++) {
+		if (!e->summary)
+			continue;
+		used += snprintf(list + used, sizeof(list) - used, "%s%s",
+				 used ? ", " : "", e->name);
+	}
+	if (t->path && *t->path)
+		/* TRANSLATORS: "ip link knows: add, delete, set, show". */
+		out_hint(_("%s knows: %s."), t->path, list);
+	else
+		out_hint(_("Type \"help\" to see the commands nstutor knows."));
+}
+
+static int run_entry(struct cmd_ctx *ctx, const struct cmd_table *t,
+		     const struct cmd_entry *e, int argc, char **argv)
+{
+	if (!e->exec)
+		return cmd_dispatch(ctx, e->sub, argc, argv);
+	if (argc < e->min_args || (e->max_args >= 0 && argc > e->max_args)) {
+		cmd_usage(t, e);
+		return CMD_ERROR;
+	}
+	return e->exec(ctx, argc, argv);
+}
+
+int cmd_dispatch(struct cmd_ctx *ctx, const struct cmd_table *t, int argc,
+		 char **argv)
+{
+	static char *none[] = {NULL};
+	const char *word = argc > 0 ? argv[0] : t->default_name;
+	const struct cmd_entry *e;
+
+	if (!word) {
+		cmd_table_help(t);
+		return CMD_ERROR;
+	}
+	e = cmd_find(t, word);
+	if (!e && streq(word, "help")) {
+		cmd_table_help(t);
+		return CMD_OK;
+	}
+	if (!e) {
+		out_error(_(t->unknown), word);
+		hint_candidates(t);
+		return CMD_ERROR;
+	}
+	if (argc == 0)
+		return run_entry(ctx, t, e, 0, none);
+	return run_entry(ctx, t, e, argc - 1, argv + 1);
+}
+
+int cmd_run(struct cmd_ctx *ctx, int argc, char **argv)
+{
+	return cmd_dispatch(ctx, &cmd_root, argc, argv);
+}
+
+void cmd_netlink_error(int err)
+{
+	const char *msg = netlink_ext_msg();
+
+	if (msg)
+		out_error("Error: %s.", msg);
+	else
+		out_error("RTNETLINK answers: %s", out_strerror(err));
+}
+
+static volatile sig_atomic_t interrupted;
+
+static void on_sigint(int sig)
+{
+	interrupted = 1;
+}
+
+bool cmd_interrupted(void)
+{
+	return interrupted != 0;
+}
+
+void cmd_interrupt_clear(void)
+{
+	interrupted = 0;
+}
+
+void cmd_interrupt_install(void)
+{
+	struct sigaction sa = {.sa_handler = on_sigint};
+
+	sigemptyset(&sa.sa_mask);
+	sigaction(SIGINT, &sa, NULL); /* no SA_RESTART: poll() wakes up */
+}

@@ -1,0 +1,82 @@
+/* cmd.h: the command table and how a typed command reaches its handler.
+ *
+ * Every family (ip, bridge, sysctl, ping, the tutor's own commands) is a
+ * struct cmd_entry in cmd.c's table; a family with sub-commands points to
+ * a struct cmd_table of its own, defined in its cmd-<family>.c.  Words are
+ * matched the iproute2 way: any prefix of a name, first match in table
+ * order ("ip a" is "ip address").  Handlers return CMD_OK or CMD_ERROR and
+ * never exit.
+ */
+#ifndef NSTUTOR_CMD_H
+#define NSTUTOR_CMD_H
+
+#include "system.h"
+
+enum cmd_status { CMD_OK = 0, CMD_ERROR = 1 };
+
+struct cmd_ctx {
+	const char *netns; /* named namespace acted in; NULL: the host */
+	bool brief;	   /* ip -br */
+	bool details;	   /* ip -d */
+	int family;	   /* ip -4 / -6: AF_INET, AF_INET6, or AF_UNSPEC */
+	bool quit;	   /* set by quit/exit: the REPL ends */
+};
+
+struct cmd_ctx;
+struct cmd_table;
+
+struct cmd_entry {
+	const char *name;	     /* full name: "address" */
+	const char *alias;	     /* another full name, or NULL */
+	const char *usage;	     /* N_(): syntax after the path */
+	const char *summary;	     /* N_(): one line for help */
+	int min_args, max_args;	     /* words after the name; -1: any */
+	int (*exec)(struct cmd_ctx *ctx, int argc, char **argv);
+	const struct cmd_table *sub; /* sub-commands, or NULL */
+	unsigned int flags;	     /* CMD_TOOL */
+};
+
+/* A real tool's family: "ip netns exec NS <it>" runs nstutor's own. */
+#define CMD_TOOL 0x1
+
+struct cmd_table {
+	const char *path;	  /* "ip link": what the entries follow */
+	const char *unknown;	  /* N_(): printf format, %s the word */
+	const char *default_name; /* entry used when no word follows */
+	bool exact;		  /* names must be typed whole */
+	const struct cmd_entry *entries; /* ends with a {NULL} entry */
+	const struct cmd_entry *const *refs; /* or these, NULL-ended */
+};
+
+/* The i-th entry of t, or NULL past the end. */
+const struct cmd_entry *cmd_table_entry(const struct cmd_table *t, size_t i);
+
+extern const struct cmd_table cmd_root;
+
+/* Runs one command (argv[0] is the family) in ctx. */
+int cmd_run(struct cmd_ctx *ctx, int argc, char **argv);
+/* Finds argv[0] in t and runs it with the words after it. */
+int cmd_dispatch(struct cmd_ctx *ctx, const struct cmd_table *t, int argc,
+		 char **argv);
+/* The entry argv names in t (prefix rules), or NULL. */
+const struct cmd_entry *cmd_find(const struct cmd_table *t, const char *word);
+/* iproute2's matches(): word is a non-empty prefix of name. */
+bool cmd_matches(const char *word, const char *name);
+/* Is argv[0] a family nstutor carries out itself (for ip netns exec)? */
+bool cmd_is_native(const char *word);
+
+/* "usage: ip link add ..." for e, under table t. */
+void cmd_usage(const struct cmd_table *t, const struct cmd_entry *e);
+/* Every entry of t with its usage, for "help" and "ip link help". */
+void cmd_table_help(const struct cmd_table *t);
+
+/* Reports a netlink failure the way iproute2 does:
+ * "Error: <kernel's message>." or "RTNETLINK answers: <strerror>". */
+void cmd_netlink_error(int err);
+
+/* Ctrl-C: set by the SIGINT handler, polled by long commands (ping). */
+bool cmd_interrupted(void);
+void cmd_interrupt_clear(void);
+void cmd_interrupt_install(void);
+
+#endif

@@ -1,0 +1,188 @@
+/* main.c: nstutor's options, language and the choice of mode. */
+#include "system.h"
+
+#include <getopt.h>
+#include <locale.h>
+
+#include "cmd.h"
+#include "netlink.h"
+#include "out.h"
+#include "repl.h"
+#include "script.h"
+#include "session.h"
+#include "world.h"
+
+enum { EXIT_USAGE = 2 };
+
+struct options {
+	char **commands;
+	size_t ncommands;
+	const char *file;
+	bool keep_going;
+	bool plain;
+	const char *lang;
+	enum world_kind world;
+};
+
+static void usage(FILE *f)
+{
+	fprintf(f, _("Usage: nstutor [OPTION]...\n"
+		     "Learn Linux network namespaces by typing the real commands.\n"
+		     "\n"
+		     "  -c, --command=CMD     run CMD (may be given again; in order)\n"
+		     "  -f, --file=FILE       run the commands in FILE ('-' for stdin)\n"
+		     "  -k, --keep-going      go on after a failing command\n"
+		     "      --world=WORLD     host (the real machine, needs root) or sandbox\n"
+		     "      --plain           no colour, no notes: exactly the real tools' output\n"
+		     "      --lang=LL         language of messages (en, ko)\n"
+		     "  -h, --help            show this help and exit\n"
+		     "  -V, --version         show the version and exit\n"
+		     "\n"
+		     "Without -c or -f, nstutor reads commands from the terminal (an\n"
+		     "interactive shell) or, when it is not a terminal, from standard input.\n"
+		     "Exit status: 0 when every command succeeded, 1 when one failed,\n"
+		     "2 when the options were wrong.\n"));
+}
+
+static void set_language(const char *lang)
+{
+	const char *dir = getenv("NSTUTOR_LOCALEDIR");
+	const char *now;
+
+	if (lang) {
+		setenv("LANGUAGE", lang, 1);
+		now = setlocale(LC_ALL, "");
+		/* gettext ignores LANGUAGE in the C locale */
+		if (!now || streq(now, "C") || streq(now, "POSIX"))
+			setlocale(LC_ALL, "C.UTF-8");
+	} else {
+		setlocale(LC_ALL, "");
+	}
+	bindtextdomain(PACKAGE, dir && *dir ? dir : LOCALEDIR);
+	bind_textdomain_codeset(PACKAGE, "UTF-8");
+	textdomain(PACKAGE);
+}
+
+static int add_command(struct options *o, char *cmd)
+{
+	char **v = realloc(o->commands, (o->ncommands + 1) * sizeof(*v));
+
+	if (!v)
+		return -ENOMEM;
+	o->commands = v;
+	v[o->ncommands++] = cmd;
+	return 0;
+}
+
+/* 0 to go on, or the exit status to leave with. */
+static int parse_options(int argc, char **argv, struct options *o)
+{
+	enum { OPT_WORLD = 256, OPT_PLAIN, OPT_LANG };
+	static const struct option longopts[] = {
+		{"command", required_argument, NULL, 'c'},
+		{"file", required_argument, NULL, 'f'},
+		{"keep-going", no_argument, NULL, 'k'},
+		{"world", required_argument, NULL, OPT_WORLD},
+		{"plain", no_argument, NULL, OPT_PLAIN},
+		{"lang", required_argument, NULL, OPT_LANG},
+		{"help", no_argument, NULL, 'h'},
+		{"version", no_argument, NULL, 'V'},
+		{NULL, 0, NULL, 0},
+	};
+	int c;
+
+	while ((c = getopt_long(argc, argv, "+c:f:khV", longopts, NULL)) != -1) {
+		switch (c) {
+		case 'c':
+			if (add_command(o, optarg) < 0)
+				return EXIT_FAILURE;
+			break;
+		case 'f': o->file = optarg; break;
+		case 'k': o->keep_going = true; break;
+		case OPT_PLAIN: o->plain = true; break;
+		case OPT_LANG: break; /* applied before, in main() */
+		case OPT_WORLD:
+			if (world_kind_parse(optarg, &o->world) == 0)
+				break;
+			fprintf(stderr, _("nstutor: unknown world '%s' (use host or sandbox)\n"),
+				optarg);
+			return EXIT_USAGE;
+		case 'h': usage(stdout); return EXIT_SUCCESS;
+		case 'V': printf("nstutor %s\n", PACKAGE_VERSION); return EXIT_SUCCESS;
+		default:
+			fprintf(stderr, _("Try 'nstutor --help' for more information.\n"));
+			return EXIT_USAGE;
+		}
+	}
+	if (optind < argc) {
+		fprintf(stderr, _("nstutor: unexpected argument '%s'\n"), argv[optind]);
+		fprintf(stderr, _("Try 'nstutor --help' for more information.\n"));
+		return EXIT_USAGE;
+	}
+	if (o->file && o->ncommands) {
+		fprintf(stderr, _("nstutor: -c and -f cannot be used together\n"));
+		return EXIT_USAGE;
+	}
+	return -1;
+}
+
+/* --lang must take effect before any message, even option errors. */
+static const char *find_lang(int argc, char **argv)
+{
+	for (int i = 1; i < argc; i++) {
+		if (strncmp(argv[i], "--lang=", 7) == 0)
+			return argv[i] + 7;
+		if (streq(argv[i], "--lang") && i + 1 < argc)
+			return argv[i + 1];
+	}
+	return NULL;
+}
+
+static int run(struct options *o)
+{
+	FILE *f;
+	int status;
+
+	if (o->ncommands)
+		return script_run_commands(o->commands, o->ncommands, o->keep_going);
+	if (o->file && !streq(o->file, "-")) {
+		f = fopen(o->file, "re");
+		if (!f) {
+			out_error(_("nstutor: cannot open %s: %s"), o->file,
+				  out_strerror(errno));
+			return CMD_ERROR;
+		}
+		status = script_run_file(f, o->file, o->keep_going);
+		fclose(f);
+		return status;
+	}
+	if (!o->file && isatty(STDIN_FILENO))
+		return repl_run();
+	return script_run_file(stdin, o->file ? "-" : NULL,
+			       o->file ? o->keep_going : true);
+}
+
+int main(int argc, char **argv)
+{
+	struct options o = {.world = WORLD_HOST};
+	int status;
+
+	set_language(find_lang(argc, argv));
+	status = parse_options(argc, argv, &o);
+	if (status >= 0) {
+		free(o.commands);
+		return status;
+	}
+	out_init(o.plain);
+	if (world_open(o.world) < 0) {
+		free(o.commands);
+		return EXIT_USAGE;
+	}
+	cmd_interrupt_install();
+	status = run(&o) == CMD_OK ? EXIT_SUCCESS : EXIT_FAILURE;
+	session_end();
+	netlink_close_all();
+	world_close();
+	free(o.commands);
+	return status;
+}

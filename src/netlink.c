@@ -1,0 +1,225 @@
+/* netlink.c: one rtnetlink socket per namespace, and the kernel's errors. */
+#include "system.h"
+
+#include <linux/netlink.h>
+#include <netlink/msg.h>
+#include <netlink/route/rtnl.h>
+#include <linux/net_namespace.h>
+#include <linux/rtnetlink.h>
+#include <sys/socket.h>
+
+#include "netlink-private.h"
+#include "netns.h"
+
+#ifndef SOL_NETLINK
+#define SOL_NETLINK 270
+#endif
+
+struct ns_sock {
+	char *name; /* NULL: host */
+	dev_t dev;
+	ino_t ino;
+	struct nl_sock *sk;
+};
+
+static struct {
+	struct ns_sock *socks;
+	size_t n;
+	int last_errno;
+	char last_msg[256];
+} nl;
+
+static bool same_ns_name(const char *a, const char *b)
+{
+	return (!a && !b) || (a && b && streq(a, b));
+}
+
+/* Records the kernel's errno and extended-ack text of an error reply. */
+static int on_error(struct sockaddr_nl *who, struct nlmsgerr *e, void *arg)
+{
+	struct nlmsghdr *h = (void *)((char *)e - NLMSG_HDRLEN);
+	size_t off = NLMSG_HDRLEN + sizeof(*e);
+	struct nlattr *a;
+	int rem;
+
+	nl.last_errno = -e->error;
+	if (!(h->nlmsg_flags & NLM_F_ACK_TLVS))
+		return NL_STOP;
+	if (!(h->nlmsg_flags & NLM_F_CAPPED))
+		off += e->msg.nlmsg_len - NLMSG_HDRLEN;
+	if (off >= h->nlmsg_len)
+		return NL_STOP;
+	a = (struct nlattr *)((char *)h + off);
+	rem = h->nlmsg_len - off;
+	for (; nla_ok(a, rem); a = nla_next(a, &rem))
+		if (nla_type(a) == NLMSGERR_ATTR_MSG && nla_len(a) > 0)
+			snprintf(nl.last_msg, sizeof(nl.last_msg), "%.*s",
+				 nla_len(a), (char *)nla_data(a));
+	return NL_STOP;
+}
+
+static struct nl_sock *open_sock(const char *ns, int *err)
+{
+	struct nl_sock *sk = nl_socket_alloc();
+	int saved, one = 1;
+
+	if (!sk) {
+		*err = -ENOMEM;
+		return NULL;
+	}
+	*err = netns_enter(ns, &saved);
+	if (*err < 0) {
+		nl_socket_free(sk);
+		return NULL;
+	}
+	*err = nl_connect(sk, NETLINK_ROUTE);
+	netns_leave(saved);
+	if (*err < 0) {
+		*err = netlink_errno(*err);
+		nl_socket_free(sk);
+		return NULL;
+	}
+	setsockopt(nl_socket_get_fd(sk), SOL_NETLINK, NETLINK_EXT_ACK, &one,
+		   sizeof(one));
+	nl_socket_modify_err_cb(sk, NL_CB_CUSTOM, on_error, NULL);
+	nl_socket_set_buffer_size(sk, 1 << 20, 1 << 20);
+	return sk;
+}
+
+static void drop(size_t i)
+{
+	nl_socket_free(nl.socks[i].sk);
+	free(nl.socks[i].name);
+	nl.socks[i] = nl.socks[--nl.n];
+}
+
+static struct nl_sock *keep(const char *ns, dev_t dev, ino_t ino, int *err)
+{
+	struct ns_sock *v = realloc(nl.socks, (nl.n + 1) * sizeof(*v));
+	struct nl_sock *sk;
+
+	if (!v) {
+		*err = -ENOMEM;
+		return NULL;
+	}
+	nl.socks = v;
+	sk = open_sock(ns, err);
+	if (!sk)
+		return NULL;
+	v[nl.n] = (struct ns_sock){.dev = dev, .ino = ino, .sk = sk};
+	if (ns && !(v[nl.n].name = strdup(ns))) {
+		nl_socket_free(sk);
+		*err = -ENOMEM;
+		return NULL;
+	}
+	return v[nl.n++].sk;
+}
+
+struct nl_sock *netlink_sock(const char *ns, int *err)
+{
+	dev_t dev;
+	ino_t ino;
+
+	nl.last_errno = 0;
+	nl.last_msg[0] = '\0';
+	*err = netns_identity(ns, &dev, &ino);
+	if (*err < 0)
+		return NULL;
+	for (size_t i = 0; i < nl.n; i++) {
+		if (!same_ns_name(nl.socks[i].name, ns))
+			continue;
+		if (nl.socks[i].dev == dev && nl.socks[i].ino == ino)
+			return nl.socks[i].sk;
+		drop(i); /* the name now stands for another namespace */
+		break;
+	}
+	return keep(ns, dev, ino, err);
+}
+
+int netlink_errno(int nle)
+{
+	static const struct {
+		int nle, err;
+	} map[] = {
+		{NLE_NOMEM, ENOMEM},	   {NLE_EXIST, EEXIST},
+		{NLE_NODEV, ENODEV},	   {NLE_OBJ_NOTFOUND, ENOENT},
+		{NLE_PERM, EPERM},	   {NLE_INVAL, EINVAL},
+		{NLE_BUSY, EBUSY},	   {NLE_RANGE, ERANGE},
+		{NLE_NOADDR, EADDRNOTAVAIL}, {NLE_AGAIN, EAGAIN},
+		{NLE_OPNOTSUPP, EOPNOTSUPP}, {NLE_AF_NOSUPPORT, EAFNOSUPPORT},
+		{NLE_NOACCESS, EACCES},	   {NLE_MSGSIZE, EMSGSIZE},
+		{NLE_MSG_TOOSHORT, EINVAL},
+	};
+
+	if (nle >= 0)
+		return nle;
+	if (nl.last_errno)
+		return -nl.last_errno;
+	for (size_t i = 0; i < ARRAY_SIZE(map); i++)
+		if (map[i].nle == -nle)
+			return -map[i].err;
+	return -EIO;
+}
+
+const char *netlink_ext_msg(void)
+{
+	return nl.last_msg[0] ? nl.last_msg : NULL;
+}
+
+void netlink_forget(const char *ns)
+{
+	for (size_t i = 0; i < nl.n; i++)
+		if (same_ns_name(nl.socks[i].name, ns)) {
+			drop(i);
+			return;
+		}
+}
+
+void netlink_close_all(void)
+{
+	while (nl.n)
+		drop(nl.n - 1);
+	free(nl.socks);
+	nl.socks = NULL;
+}
+
+static int parse_nsid(struct nl_msg *msg, void *arg)
+{
+	struct nlattr *tb[NETNSA_MAX + 1];
+	int *id = arg;
+
+	if (nlmsg_parse(nlmsg_hdr(msg), sizeof(struct rtgenmsg), tb,
+			NETNSA_MAX, NULL) < 0)
+		return NL_SKIP;
+	if (tb[NETNSA_NSID])
+		*id = (int)nla_get_u32(tb[NETNSA_NSID]);
+	return NL_OK;
+}
+
+int netlink_nsid(const char *viewer, const char *target)
+{
+	struct rtgenmsg g = {.rtgen_family = AF_UNSPEC};
+	struct nl_sock *sk;
+	struct nl_msg *msg;
+	int err, id = -1, fd;
+
+	sk = netlink_sock(viewer, &err);
+	if (!sk)
+		return -1;
+	fd = netns_open(target);
+	if (fd < 0)
+		return -1;
+	msg = nlmsg_alloc_simple(RTM_GETNSID, NLM_F_REQUEST);
+	if (msg && nlmsg_append(msg, &g, sizeof(g), NLMSG_ALIGNTO) == 0 &&
+	    nla_put_u32(msg, NETNSA_FD, fd) == 0) {
+		nl_socket_modify_cb(sk, NL_CB_VALID, NL_CB_CUSTOM, parse_nsid,
+				    &id);
+		nl_send_sync(sk, msg); /* frees msg */
+		msg = NULL;
+		nl_socket_modify_cb(sk, NL_CB_VALID, NL_CB_DEFAULT, NULL,
+				    NULL);
+	}
+	nlmsg_free(msg);
+	close(fd);
+	return id;
+}

@@ -1,0 +1,45 @@
+/* netns.h: the world's named network namespaces, iproute2-compatible.
+ *
+ * A named namespace is a bind mount of an nsfs file on
+ * <netns dir>/NAME, exactly as "ip netns add" makes it, so the real ip
+ * and nstutor see and use each other's namespaces.  A NULL name means
+ * the world's host namespace.  Every enter has its leave.
+ */
+#ifndef NSTUTOR_NETNS_H
+#define NSTUTOR_NETNS_H
+
+#include "system.h"
+
+#include <sys/types.h>
+
+struct netns_names {
+	size_t n;
+	char **names; /* directory order, as "ip netns list" prints */
+};
+
+/* Name rules of iproute2: non-empty, not "." or "..", no '/'. */
+bool netns_name_valid(const char *name);
+/* "<netns dir>/NAME" into buf. */
+void netns_path(const char *name, char *buf, size_t size);
+
+/* These return 0 or -errno and print nothing. */
+int netns_add(const char *name);
+int netns_del(const char *name);
+int netns_list(struct netns_names *out);
+void netns_names_free(struct netns_names *names);
+bool netns_exists(const char *name);
+
+/* An O_CLOEXEC fd of the namespace (-ENOENT when there is none). */
+int netns_open(const char *name);
+/* Identity of the namespace (device and inode of its nsfs file). */
+int netns_identity(const char *name, dev_t *dev, ino_t *ino);
+
+/* Moves this thread into the namespace; *saved restores it. */
+int netns_enter(const char *name, int *saved);
+/* Returns to the namespace saved by netns_enter and closes it. */
+void netns_leave(int saved);
+
+/* A socket created inside the namespace (it stays bound to it). */
+int netns_socket(const char *name, int domain, int type, int protocol);
+
+#endif

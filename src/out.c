@@ -1,0 +1,74 @@
+/* out.c: errors, hints and annotations, coloured unless --plain. */
+#include "system.h"
+
+#include <stdarg.h>
+
+#include "out.h"
+
+struct out_settings out_settings;
+
+#define DIM    "\033[2m"
+#define RED    "\033[31m"
+#define YELLOW "\033[33m"
+#define RESET  "\033[0m"
+
+void out_init(bool plain)
+{
+	const char *term = getenv("TERM");
+
+	out_settings.plain = plain;
+	out_settings.color = !plain && isatty(STDOUT_FILENO) &&
+			     getenv("NO_COLOR") == NULL && term &&
+			     !streq(term, "dumb");
+}
+
+static void out_line(FILE *f, const char *color, const char *prefix,
+		     const char *fmt, va_list ap)
+{
+	if (out_settings.color && color)
+		fputs(color, f);
+	if (prefix)
+		fputs(prefix, f);
+	vfprintf(f, fmt, ap);
+	if (out_settings.color && color)
+		fputs(RESET, f);
+	fputc('\n', f);
+}
+
+void out_error(const char *fmt, ...)
+{
+	va_list ap;
+
+	fflush(stdout);
+	va_start(ap, fmt);
+	out_line(stderr, RED, NULL, fmt, ap);
+	va_end(ap);
+}
+
+void out_hint(const char *fmt, ...)
+{
+	va_list ap;
+
+	if (out_settings.plain)
+		return;
+	va_start(ap, fmt);
+	/* TRANSLATORS: prefix of the plain-words help after an error. */
+	out_line(stderr, YELLOW, _("hint: "), fmt, ap);
+	va_end(ap);
+}
+
+void out_note(const char *fmt, ...)
+{
+	va_list ap;
+
+	if (out_settings.plain)
+		return;
+	va_start(ap, fmt);
+	out_line(stdout, DIM, "# ", fmt, ap);
+	va_end(ap);
+}
+
+const char *out_strerror(int err)
+{
+	return strerror(err < 0 ? -err : err);
+}

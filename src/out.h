@@ -1,0 +1,32 @@
+/* out.h: how nstutor talks to the learner.
+ *
+ * Normal output goes to stdout as the real tool would print it; errors
+ * (the real tool's words) and hints (one plain sentence of help) go to
+ * stderr; notes are nstutor's own annotations, dimmed, and like hints
+ * they vanish under --plain.
+ */
+#ifndef NSTUTOR_OUT_H
+#define NSTUTOR_OUT_H
+
+#include "system.h"
+
+struct out_settings {
+	bool plain; /* --plain: exactly what the real tool prints */
+	bool color; /* colour on stdout/stderr */
+};
+
+extern struct out_settings out_settings;
+
+void out_init(bool plain);
+
+/* The real tool's error line, e.g. "Cannot find device \"veth9\"". */
+void out_error(const char *fmt, ...) PRINTF_LIKE(1, 2);
+/* One plain sentence of help after an error. */
+void out_hint(const char *fmt, ...) PRINTF_LIKE(1, 2);
+/* An annotation on stdout, set apart; nothing under --plain. */
+void out_note(const char *fmt, ...) PRINTF_LIKE(1, 2);
+
+/* The strerror() text the real tools print, "File exists". */
+const char *out_strerror(int err);
+
+#endif

@@ -1,0 +1,157 @@
+/* repl.c: the interactive shell: readline's callback interface in a
+ * poll() loop, so Ctrl-C cancels the line (or a running ping) and never
+ * the shell. */
+#include "system.h"
+
+#include <poll.h>
+#include <sys/stat.h>
+#include <readline/history.h>
+#include <readline/readline.h>
+
+#include "cmd.h"
+#include "complete.h"
+#include "out.h"
+#include "repl.h"
+#include "session.h"
+
+static struct {
+	bool done;
+	int status;
+	char *history_path;
+	char prompt[128];
+} repl;
+
+static void make_prompt(void)
+{
+	const char *ns = session_netns();
+
+	if (out_settings.color)
+		snprintf(repl.prompt, sizeof(repl.prompt),
+			 "\001\033[1;36m\002nstutor%s%s%s\001\033[0m\002> ",
+			 ns ? "(" : "", ns ? ns : "", ns ? ")" : "");
+	else
+		snprintf(repl.prompt, sizeof(repl.prompt), "nstutor%s%s%s> ",
+			 ns ? "(" : "", ns ? ns : "", ns ? ")" : "");
+}
+
+static void on_line(char *line)
+{
+	bool quit;
+
+	if (!line) {
+		putchar('\n');
+		repl.done = true;
+		return;
+	}
+	if (*line)
+		add_history(line);
+	rl_callback_handler_remove();
+	cmd_interrupt_clear();
+	repl.status = session_run_line(line, &quit);
+	free(line);
+	if (quit) {
+		repl.done = true;
+		return;
+	}
+	make_prompt();
+	rl_callback_handler_install(repl.prompt, on_line);
+}
+
+static char *generate(const char *text, int state)
+{
+	static char **words;
+	static size_t i;
+
+	if (state == 0) {
+		free(words);
+		words = complete_words(rl_line_buffer, rl_point, text);
+		i = 0;
+	}
+	if (!words || !words[i]) {
+		free(words);
+		words = NULL;
+		return NULL;
+	}
+	return words[i++];
+}
+
+static char **attempt(const char *text, int start, int end)
+{
+	rl_attempted_completion_over = 1;
+	return rl_completion_matches(text, generate);
+}
+
+static void history_open(void)
+{
+	const char *state = getenv("XDG_STATE_HOME");
+	const char *home = getenv("HOME");
+	char dir[4096];
+
+	if (state && *state)
+		snprintf(dir, sizeof(dir), "%s/nstutor", state);
+	else if (home && *home)
+		snprintf(dir, sizeof(dir), "%s/.local/state/nstutor", home);
+	else
+		return;
+	for (char *p = dir + 1; *p; p++)
+		if (*p == '/') {
+			*p = '\0';
+			mkdir(dir, 0700);
+			*p = '/';
+		}
+	mkdir(dir, 0700);
+	if (asprintf(&repl.history_path, "%s/history", dir) < 0) {
+		repl.history_path = NULL;
+		return;
+	}
+	stifle_history(1000);
+	read_history(repl.history_path);
+}
+
+static void history_close(void)
+{
+	if (repl.history_path)
+		write_history(repl.history_path);
+	free(repl.history_path);
+	repl.history_path = NULL;
+	clear_history();
+}
+
+/* Ctrl-C at the prompt: drop what was typed and show a fresh prompt. */
+static void cancel_line(void)
+{
+	rl_free_line_state();
+	rl_callback_sigcleanup();
+	rl_replace_line("", 0);
+	fputs("^C\n", stdout);
+	rl_on_new_line();
+	rl_redisplay();
+	cmd_interrupt_clear();
+}
+
+int repl_run(void)
+{
+	struct pollfd pfd = {.fd = STDIN_FILENO, .events = POLLIN};
+
+	rl_readline_name = "nstutor";
+	rl_attempted_completion_function = attempt;
+	rl_catch_signals = 0;
+	history_open();
+	make_prompt();
+	rl_callback_handler_install(repl.prompt, on_line);
+	while (!repl.done) {
+		int n = poll(&pfd, 1, -1);
+
+		if (n < 0 && errno == EINTR && cmd_interrupted()) {
+			cancel_line();
+			continue;
+		}
+		if (n < 0 && errno != EINTR)
+			break;
+		if (n > 0)
+			rl_callback_read_char();
+	}
+	rl_callback_handler_remove();
+	history_close();
+	return repl.status;
+}

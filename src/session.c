@@ -1,0 +1,57 @@
+/* session.c: tokenizing typed lines and running their commands. */
+#include "system.h"
+
+#include "cmd.h"
+#include "out.h"
+#include "session.h"
+#include "tokenize.h"
+
+static char *entered;
+
+int session_enter(const char *ns)
+{
+	char *copy = NULL;
+
+	if (ns && !(copy = strdup(ns)))
+		return -ENOMEM;
+	free(entered);
+	entered = copy;
+	return 0;
+}
+
+const char *session_netns(void)
+{
+	return entered;
+}
+
+void session_end(void)
+{
+	free(entered);
+	entered = NULL;
+}
+
+int session_run_line(const char *line, bool *quit)
+{
+	struct command_list cmds;
+	const char *error;
+	int status = CMD_OK;
+
+	*quit = false;
+	if (tokenize_line(line, &cmds, &error) < 0) {
+		out_error("nstutor: %s", _(error));
+		out_hint(_("Close every quote you open: 'like this' or \"like this\"."));
+		return CMD_ERROR;
+	}
+	for (size_t i = 0; i < cmds.n && !*quit; i++) {
+		struct cmd_ctx ctx = {.netns = entered};
+
+		if (cmd_run(&ctx, cmds.cmds[i].argc, cmds.cmds[i].argv) != CMD_OK)
+			status = CMD_ERROR;
+		fflush(stdout);
+		*quit = ctx.quit;
+		if (cmd_interrupted())
+			break;
+	}
+	command_list_free(&cmds);
+	return status;
+}

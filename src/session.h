@@ -1,0 +1,21 @@
+/* session.h: running what the learner types, line by line.
+ *
+ * A line may hold several commands separated by ';' (as the tutorials
+ * write "ip link set reth0 up; ip link set reth1 up").  The session keeps
+ * the namespace the learner has entered ("enter RED").
+ */
+#ifndef NSTUTOR_SESSION_H
+#define NSTUTOR_SESSION_H
+
+#include "system.h"
+
+/* Runs every command of the line; CMD_OK when all succeeded.  *quit
+ * becomes true when one of them was quit/exit. */
+int session_run_line(const char *line, bool *quit);
+/* Makes later commands act inside ns (NULL: the host). */
+int session_enter(const char *ns);
+/* The namespace entered, or NULL. */
+const char *session_netns(void);
+void session_end(void);
+
+#endif
