@@ -34,6 +34,7 @@ struct cmd_entry {
 	int (*exec)(struct cmd_ctx *ctx, int argc, char **argv);
 	const struct cmd_table *sub; /* sub-commands, or NULL */
 	unsigned int flags;	     /* CMD_TOOL */
+	const char *const *words;    /* keywords it takes, for completion */
 };
 
 /* A real tool's family: "ip netns exec NS <it>" runs nstutor's own. */
