@@ -44,19 +44,45 @@ static void usage(FILE *f)
 		     "2 when the options were wrong.\n"));
 }
 
+/* The language the environment asks for: LC_ALL, LC_MESSAGES, LANG. */
+static const char *env_language(void)
+{
+	static const char *const vars[] = {"LC_ALL", "LC_MESSAGES", "LANG"};
+
+	for (size_t i = 0; i < ARRAY_SIZE(vars); i++) {
+		const char *v = getenv(vars[i]);
+
+		if (v && *v)
+			return v;
+	}
+	return NULL;
+}
+
+/* Korean learners often have LANG=ko_KR.UTF-8 without that locale
+ * installed; gettext still works in C.UTF-8 when told the language. */
+static void use_language(const char *lang)
+{
+	char buf[64];
+
+	snprintf(buf, sizeof(buf), "%s", lang);
+	buf[strcspn(buf, ".@")] = '\0';
+	setenv("LANGUAGE", buf, 0);
+	setlocale(LC_ALL, "C.UTF-8");
+}
+
 static void set_language(const char *lang)
 {
 	const char *dir = getenv("NSTUTOR_LOCALEDIR");
-	const char *now;
+	const char *now = setlocale(LC_ALL, "");
 
 	if (lang) {
 		setenv("LANGUAGE", lang, 1);
-		now = setlocale(LC_ALL, "");
 		/* gettext ignores LANGUAGE in the C locale */
 		if (!now || streq(now, "C") || streq(now, "POSIX"))
 			setlocale(LC_ALL, "C.UTF-8");
-	} else {
-		setlocale(LC_ALL, "");
+	} else if (!now && (lang = env_language()) && !streq(lang, "C") &&
+		   !streq(lang, "POSIX")) {
+		use_language(lang);
 	}
 	bindtextdomain(PACKAGE, dir && *dir ? dir : LOCALEDIR);
 	bind_textdomain_codeset(PACKAGE, "UTF-8");
