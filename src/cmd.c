@@ -94,6 +94,17 @@ void cmd_usage(const struct cmd_table *t, const struct cmd_entry *e)
 	}
 }
 
+/* Prints text, indenting every line after the first by indent. */
+static void print_indented(const char *text, int indent)
+{
+	for (const char *p = text; *p; p++) {
+		putchar(*p);
+		if (*p == '\n' && p[1])
+			printf("%*s", indent, "");
+	}
+	putchar('\n');
+}
+
 void cmd_table_help(const struct cmd_table *t)
 {
 	const struct cmd_entry *e;
@@ -102,8 +113,10 @@ void cmd_table_help(const struct cmd_table *t)
 		if (!e->summary)
 			continue;
 		printf("  %-10s %s\n", e->name, _(e->summary));
-		if (e->usage && *e->usage)
-			printf("  %-10s   %s\n", "", _(e->usage));
+		if (t != &cmd_root && e->usage && *e->usage) {
+			printf("  %-10s   ", "");
+			print_indented(_(e->usage), 15);
+		}
 	}
 }
 

@@ -39,7 +39,10 @@ int session_run_line(const char *line, bool *quit)
 	*quit = false;
 	if (tokenize_line(line, &cmds, &error) < 0) {
 		out_error("nstutor: %s", _(error));
-		out_hint(_("Close every quote you open: 'like this' or \"like this\"."));
+		if (strstr(error, "quote"))
+			out_hint(_("Close every quote you open: 'like this' or \"like this\"."));
+		else
+			out_hint(_("A backslash at the end of a line has nothing to escape; remove it."));
 		return CMD_ERROR;
 	}
 	for (size_t i = 0; i < cmds.n && !*quit; i++) {
