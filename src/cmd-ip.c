@@ -162,6 +162,8 @@ static int ip_exec(struct cmd_ctx *outer, int argc, char **argv)
 	}
 	if (i == argc) {
 		cmd_usage(&cmd_root, &cmd_ip_entry);
+		out_hint(_("Say what to look at or change: ip link, ip addr, "
+			   "ip route, ip neigh or ip netns."));
 		return CMD_ERROR;
 	}
 	return cmd_dispatch(&ctx, &cmd_ip_table, argc - i, argv + i);

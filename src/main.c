@@ -66,7 +66,8 @@ static void use_language(const char *lang)
 
 	snprintf(buf, sizeof(buf), "%s", lang);
 	buf[strcspn(buf, ".@")] = '\0';
-	setenv("LANGUAGE", buf, 0);
+	if (!getenv("LANGUAGE") || !*getenv("LANGUAGE"))
+		setenv("LANGUAGE", buf, 1);
 	setlocale(LC_ALL, "C.UTF-8");
 }
 

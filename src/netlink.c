@@ -2,6 +2,7 @@
 #include "system.h"
 
 #include <linux/netlink.h>
+#include <poll.h>
 #include <netlink/msg.h>
 #include <netlink/route/rtnl.h>
 #include <linux/net_namespace.h>
@@ -115,6 +116,20 @@ static struct nl_sock *keep(const char *ns, dev_t dev, ino_t ino, int *err)
 	return v[nl.n++].sk;
 }
 
+/* Drops whatever an earlier, interrupted request left unread, so that
+ * the replies read next are the ones to the next request (and libnl's
+ * sequence numbers stay in step). */
+static struct nl_sock *drained(struct nl_sock *sk)
+{
+	struct pollfd p = {.fd = nl_socket_get_fd(sk), .events = POLLIN};
+
+	while (poll(&p, 1, 0) == 1 && (p.revents & POLLIN))
+		nl_recvmsgs_default(sk);
+	nl.last_errno = 0;
+	nl.last_msg[0] = '\0';
+	return sk;
+}
+
 struct nl_sock *netlink_sock(const char *ns, int *err)
 {
 	dev_t dev;
@@ -129,7 +144,7 @@ struct nl_sock *netlink_sock(const char *ns, int *err)
 		if (!same_ns_name(nl.socks[i].name, ns))
 			continue;
 		if (nl.socks[i].dev == dev && nl.socks[i].ino == ino)
-			return nl.socks[i].sk;
+			return drained(nl.socks[i].sk);
 		drop(i); /* the name now stands for another namespace */
 		break;
 	}
@@ -214,8 +229,10 @@ int netlink_nsid(const char *viewer, const char *target)
 	    nla_put_u32(msg, NETNSA_FD, fd) == 0) {
 		nl_socket_modify_cb(sk, NL_CB_VALID, NL_CB_CUSTOM, parse_nsid,
 				    &id);
-		nl_send_sync(sk, msg); /* frees msg */
-		msg = NULL;
+		/* not nl_send_sync(): it returns at the reply and leaves
+		 * the ACK behind for the next request to trip over */
+		if (nl_send_auto(sk, msg) >= 0 && nl_recvmsgs_default(sk) >= 0)
+			nl_wait_for_ack(sk);
 		nl_socket_modify_cb(sk, NL_CB_VALID, NL_CB_DEFAULT, NULL,
 				    NULL);
 	}

@@ -15,7 +15,7 @@
 bool netns_name_valid(const char *name)
 {
 	return *name && !streq(name, ".") && !streq(name, "..") &&
-	       !strchr(name, '/') && strlen(name) < NAME_MAX;
+	       !strchr(name, '/') && strlen(name) <= NAME_MAX;
 }
 
 void netns_path(const char *name, char *buf, size_t size)

@@ -1,52 +1,228 @@
 /* nl-link.c: reading and changing links with libnl-route-3. */
 #include "system.h"
 
+#include <linux/if_link.h>
+#include <linux/net_namespace.h>
+#include <linux/rtnetlink.h>
+#include <netlink/msg.h>
+#include <netlink/attr.h>
 #include <netlink/route/link.h>
+#include <netlink/route/link/veth.h>
+
 
 #include "netlink-private.h"
+#include "netns.h"
 #include "nl-link.h"
 
-static void copy_addr(struct nl_addr *a, unsigned char *buf,
-		      unsigned int *len)
+static unsigned int get_u32(struct nlattr *a)
 {
-	*len = 0;
-	if (!a)
-		return;
-	*len = nl_addr_get_len(a);
-	if (*len > LINK_ADDR_MAX)
-		*len = LINK_ADDR_MAX;
-	memcpy(buf, nl_addr_get_binary_addr(a), *len);
+	return nla_len(a) >= 4 ? nla_get_u32(a) : 0;
 }
 
-static void link_from_rtnl(struct rtnl_link *r, struct link *l)
+static void copy_bytes(struct nlattr *a, unsigned char *buf,
+		       unsigned int *len)
 {
-	const char *kind = rtnl_link_get_type(r);
-	const char *qdisc = rtnl_link_get_qdisc(r);
-	int32_t nsid;
+	*len = nla_len(a) > LINK_ADDR_MAX ? LINK_ADDR_MAX : nla_len(a);
+	memcpy(buf, nla_data(a), *len);
+}
 
-	*l = (struct link){0};
-	l->ifindex = rtnl_link_get_ifindex(r);
-	snprintf(l->name, sizeof(l->name), "%s", rtnl_link_get_name(r));
-	snprintf(l->kind, sizeof(l->kind), "%s", kind ? kind : "");
-	snprintf(l->qdisc, sizeof(l->qdisc), "%s", qdisc ? qdisc : "");
-	l->flags = rtnl_link_get_flags(r);
-	l->mtu = rtnl_link_get_mtu(r);
-	l->master = rtnl_link_get_master(r);
-	l->peer_ifindex = rtnl_link_get_link(r);
-	l->peer_netnsid = rtnl_link_get_link_netnsid(r, &nsid) == 0 ? nsid : -1;
-	l->arptype = rtnl_link_get_arptype(r);
-	copy_addr(rtnl_link_get_addr(r), l->addr, &l->addr_len);
-	copy_addr(rtnl_link_get_broadcast(r), l->broadcast,
-		  &l->broadcast_len);
-	l->txqlen = rtnl_link_get_txqlen(r);
-	l->group = rtnl_link_get_group(r);
-	l->operstate = rtnl_link_get_operstate(r);
-	l->linkmode = rtnl_link_get_linkmode(r);
-	l->promiscuity = rtnl_link_get_promiscuity(r);
-	l->num_tx_queues = rtnl_link_get_num_tx_queues(r);
-	l->num_rx_queues = rtnl_link_get_num_rx_queues(r);
-	rtnl_link_get_gso_max_size(r, &l->gso_max_size);
-	rtnl_link_get_gso_max_segs(r, &l->gso_max_segs);
+static void copy_str(struct nlattr *a, char *buf, size_t size)
+{
+	snprintf(buf, size, "%.*s", nla_len(a), (char *)nla_data(a));
+}
+
+static size_t copy_opts(struct nlattr *nest, struct link_opt *opts)
+{
+	struct nlattr *a;
+	size_t n = 0;
+	int rem;
+
+	nla_for_each_nested(a, nest, rem) {
+		if (n == LINK_OPTS_MAX)
+			break;
+		opts[n].type = nla_type(a);
+		opts[n].len = nla_len(a) > 16 ? 16 : nla_len(a);
+		memcpy(opts[n].data, nla_data(a), opts[n].len);
+		n++;
+	}
+	return n;
+}
+
+static void parse_linkinfo(struct nlattr *info, struct link *l)
+{
+	struct nlattr *li[IFLA_INFO_MAX + 1];
+
+	if (nla_parse_nested(li, IFLA_INFO_MAX, info, NULL) < 0)
+		return;
+	l->has |= LINK_HAS_LINKINFO;
+	if (li[IFLA_INFO_KIND])
+		copy_str(li[IFLA_INFO_KIND], l->kind, sizeof(l->kind));
+	if (li[IFLA_INFO_SLAVE_KIND])
+		copy_str(li[IFLA_INFO_SLAVE_KIND], l->slave_kind,
+			 sizeof(l->slave_kind));
+	if (li[IFLA_INFO_DATA])
+		l->n_opts = copy_opts(li[IFLA_INFO_DATA], l->opts);
+	if (li[IFLA_INFO_SLAVE_DATA]) {
+		l->has |= LINK_HAS_SLAVE_DATA;
+		l->n_slave_opts = copy_opts(li[IFLA_INFO_SLAVE_DATA],
+					    l->slave_opts);
+	}
+}
+
+static void parse_af_spec(struct nlattr *spec, struct link *l)
+{
+	struct nlattr *a, *b;
+	int rem, rem2;
+
+	nla_for_each_nested(a, spec, rem) {
+		if (nla_type(a) != AF_INET6)
+			continue;
+		nla_for_each_nested(b, a, rem2)
+			if (nla_type(b) == IFLA_INET6_ADDR_GEN_MODE &&
+			    nla_len(b) >= 1)
+				l->addrgenmode = nla_get_u8(b);
+	}
+}
+
+/* Attributes that are one u32 each: where they go, and their bit. */
+static const struct {
+	int attr;
+	size_t off;
+	unsigned int has;
+} u32_attrs[] = {
+	{IFLA_MTU, offsetof(struct link, mtu), LINK_HAS_MTU},
+	{IFLA_MASTER, offsetof(struct link, master), LINK_HAS_MASTER},
+	{IFLA_LINK, offsetof(struct link, peer_ifindex), LINK_HAS_LINK},
+	{IFLA_LINK_NETNSID, offsetof(struct link, peer_netnsid),
+	 LINK_HAS_NETNSID},
+	{IFLA_TXQLEN, offsetof(struct link, txqlen), LINK_HAS_TXQLEN},
+	{IFLA_GROUP, offsetof(struct link, group), LINK_HAS_GROUP},
+	{IFLA_PROMISCUITY, offsetof(struct link, promiscuity),
+	 LINK_HAS_PROMISC},
+	{IFLA_ALLMULTI, offsetof(struct link, allmulti), LINK_HAS_ALLMULTI},
+	{IFLA_MIN_MTU, offsetof(struct link, min_mtu), LINK_HAS_MIN_MTU},
+	{IFLA_MAX_MTU, offsetof(struct link, max_mtu), LINK_HAS_MAX_MTU},
+	{IFLA_NUM_TX_QUEUES, offsetof(struct link, num_tx_queues),
+	 LINK_HAS_QUEUES},
+	{IFLA_NUM_RX_QUEUES, offsetof(struct link, num_rx_queues), 0},
+	{IFLA_GSO_MAX_SIZE, offsetof(struct link, gso_max_size),
+	 LINK_HAS_GSO},
+	{IFLA_GSO_MAX_SEGS, offsetof(struct link, gso_max_segs), 0},
+	{IFLA_TSO_MAX_SIZE, offsetof(struct link, tso_max_size),
+	 LINK_HAS_TSO},
+	{IFLA_TSO_MAX_SEGS, offsetof(struct link, tso_max_segs), 0},
+	{IFLA_GRO_MAX_SIZE, offsetof(struct link, gro_max_size),
+	 LINK_HAS_GRO},
+};
+
+static void parse_u32_attrs(struct nlattr **tb, struct link *l)
+{
+	for (size_t i = 0; i < ARRAY_SIZE(u32_attrs); i++) {
+		if (!tb[u32_attrs[i].attr])
+			continue;
+		*(unsigned int *)((char *)l + u32_attrs[i].off) =
+			get_u32(tb[u32_attrs[i].attr]);
+		l->has |= u32_attrs[i].has;
+	}
+}
+
+/* Fills l from one RTM_NEWLINK message. */
+static int link_parse(struct nlmsghdr *h, struct link *l)
+{
+	struct ifinfomsg *ifi = nlmsg_data(h);
+	struct nlattr *tb[IFLA_MAX + 1];
+
+	if (h->nlmsg_type != RTM_NEWLINK ||
+	    nlmsg_parse(h, sizeof(*ifi), tb, IFLA_MAX, NULL) < 0 ||
+	    !tb[IFLA_IFNAME])
+		return -EINVAL;
+	memset(l, 0, sizeof(*l));
+	l->ifindex = ifi->ifi_index;
+	l->flags = ifi->ifi_flags;
+	l->arptype = ifi->ifi_type;
+	l->peer_netnsid = -1;
+	l->addrgenmode = -1;
+	copy_str(tb[IFLA_IFNAME], l->name, sizeof(l->name));
+	parse_u32_attrs(tb, l);
+	if (!(l->has & LINK_HAS_NETNSID))
+		l->peer_netnsid = -1;
+	if (tb[IFLA_QDISC]) {
+		copy_str(tb[IFLA_QDISC], l->qdisc, sizeof(l->qdisc));
+		l->has |= LINK_HAS_QDISC;
+	}
+	if (tb[IFLA_OPERSTATE]) {
+		l->operstate = nla_get_u8(tb[IFLA_OPERSTATE]);
+		l->has |= LINK_HAS_OPERSTATE;
+	}
+	if (tb[IFLA_LINKMODE]) {
+		l->linkmode = nla_get_u8(tb[IFLA_LINKMODE]);
+		l->has |= LINK_HAS_LINKMODE;
+	}
+	if (tb[IFLA_ADDRESS])
+		copy_bytes(tb[IFLA_ADDRESS], l->addr, &l->addr_len);
+	if (tb[IFLA_BROADCAST])
+		copy_bytes(tb[IFLA_BROADCAST], l->broadcast,
+			   &l->broadcast_len);
+	if (tb[IFLA_PERM_ADDRESS])
+		copy_bytes(tb[IFLA_PERM_ADDRESS], l->perm_addr,
+			   &l->perm_addr_len);
+	if (tb[IFLA_LINKINFO])
+		parse_linkinfo(tb[IFLA_LINKINFO], l);
+	if (tb[IFLA_AF_SPEC])
+		parse_af_spec(tb[IFLA_AF_SPEC], l);
+	return 0;
+}
+
+struct collect {
+	struct link_list *list;
+	size_t cap;
+	int err;
+};
+
+static int on_link(struct nl_msg *msg, void *arg)
+{
+	struct collect *c = arg;
+	struct link_list *list = c->list;
+
+	if (list->n == c->cap) {
+		size_t cap = c->cap ? 2 * c->cap : 16;
+		struct link *v = realloc(list->links, cap * sizeof(*v));
+
+		if (!v) {
+			c->err = -ENOMEM;
+			return NL_STOP;
+		}
+		list->links = v;
+		c->cap = cap;
+	}
+	if (link_parse(nlmsg_hdr(msg), &list->links[list->n]) == 0)
+		list->n++;
+	return NL_OK;
+}
+
+/* Receives replies on sk, each to fn, with the socket's error
+ * handling; *err_out is fn's own error, if any. */
+static int receive_with(struct nl_sock *sk, nl_recvmsg_msg_cb_t fn,
+			void *arg, int *err_out)
+{
+	struct nl_cb *orig = nl_socket_get_cb(sk);
+	struct nl_cb *cb = nl_cb_clone(orig);
+	int err;
+
+	nl_cb_put(orig);
+	if (!cb)
+		return -ENOMEM;
+	nl_cb_set(cb, NL_CB_VALID, NL_CB_CUSTOM, fn, arg);
+	err = nl_recvmsgs(sk, cb);
+	nl_cb_put(cb);
+	if (*err_out)
+		return *err_out;
+	return err < 0 ? netlink_errno(err) : 0;
+}
+
+static int receive(struct nl_sock *sk, struct collect *c)
+{
+	return receive_with(sk, on_link, c, &c->err);
 }
 
 static int cmp_ifindex(const void *a, const void *b)
@@ -56,32 +232,34 @@ static int cmp_ifindex(const void *a, const void *b)
 	return (x->ifindex > y->ifindex) - (x->ifindex < y->ifindex);
 }
 
-int link_list(const char *ns, struct link_list *out)
+int link_list_family(const char *ns, int family, struct link_list *out)
 {
+	struct ifinfomsg ifi = {.ifi_family = family};
+	struct collect c = {.list = out};
 	struct nl_sock *sk;
-	struct nl_cache *cache;
-	struct nl_object *o;
 	int err;
-	size_t i = 0;
 
 	*out = (struct link_list){0};
 	sk = netlink_sock(ns, &err);
 	if (!sk)
 		return err;
-	err = rtnl_link_alloc_cache(sk, AF_UNSPEC, &cache);
-	if (err < 0)
-		return netlink_errno(err);
-	out->links = calloc(nl_cache_nitems(cache) + 1, sizeof(struct link));
-	if (!out->links) {
-		nl_cache_free(cache);
-		return -ENOMEM;
+	err = nl_send_simple(sk, RTM_GETLINK, NLM_F_DUMP, &ifi, sizeof(ifi));
+	if (err >= 0)
+		err = receive(sk, &c);
+	else
+		err = netlink_errno(err);
+	if (err < 0) {
+		link_list_free(out);
+		return err;
 	}
-	for (o = nl_cache_get_first(cache); o; o = nl_cache_get_next(o))
-		link_from_rtnl((struct rtnl_link *)o, &out->links[i++]);
-	out->n = i;
-	nl_cache_free(cache);
-	qsort(out->links, out->n, sizeof(*out->links), cmp_ifindex);
+	if (out->n)
+		qsort(out->links, out->n, sizeof(*out->links), cmp_ifindex);
 	return 0;
+}
+
+int link_list(const char *ns, struct link_list *out)
+{
+	return link_list_family(ns, AF_UNSPEC, out);
 }
 
 void link_list_free(struct link_list *list)
@@ -90,24 +268,48 @@ void link_list_free(struct link_list *list)
 	*list = (struct link_list){0};
 }
 
+const struct link *link_list_find(const struct link_list *list, int ifindex)
+{
+	for (size_t i = 0; i < list->n; i++)
+		if (list->links[i].ifindex == ifindex)
+			return &list->links[i];
+	return NULL;
+}
+
 static int link_get_one(const char *ns, int ifindex, const char *name,
 			struct link *out)
 {
-	struct rtnl_link *r = NULL;
+	struct ifinfomsg ifi = {.ifi_index = ifindex};
+	struct link_list one = {0};
+	struct collect c = {.list = &one};
 	struct nl_sock *sk;
+	struct nl_msg *msg;
 	int err;
 
 	sk = netlink_sock(ns, &err);
 	if (!sk)
 		return err;
-	err = rtnl_link_get_kernel(sk, ifindex, name, &r);
-	if (err < 0) {
-		err = netlink_errno(err);
-		return err == -ENOENT ? -ENODEV : err;
+	msg = nlmsg_alloc_simple(RTM_GETLINK, 0);
+	if (!msg)
+		return -ENOMEM;
+	if (nlmsg_append(msg, &ifi, sizeof(ifi), NLMSG_ALIGNTO) < 0 ||
+	    (name && nla_put_string(msg, IFLA_IFNAME, name) < 0)) {
+		nlmsg_free(msg);
+		return -ENOMEM;
 	}
-	link_from_rtnl(r, out);
-	rtnl_link_put(r);
-	return 0;
+	err = nl_send_auto(sk, msg);
+	nlmsg_free(msg);
+	if (err < 0)
+		return netlink_errno(err);
+	err = receive(sk, &c);
+	if (err == 0 && one.n == 1)
+		err = netlink_errno(nl_wait_for_ack(sk));
+	else if (err == 0)
+		err = -ENODEV;
+	if (err == 0)
+		*out = one.links[0];
+	link_list_free(&one);
+	return err == -ENOENT ? -ENODEV : err;
 }
 
 int link_get(const char *ns, const char *name, struct link *out)
@@ -140,4 +342,155 @@ int link_index(const char *ns, const char *name)
 	int err = link_get(ns, name, &l);
 
 	return err < 0 ? err : l.ifindex;
+}
+
+void link_spec_init(struct link_spec *s)
+{
+	*s = (struct link_spec){
+		.ns_fd = -1, .up = -1, .master = -1, .mtu = -1, .txqlen = -1,
+	};
+}
+
+/* Puts what s asks for into a libnl link object. */
+static int spec_to_rtnl(const struct link_spec *s, struct rtnl_link *r)
+{
+	if (s->name)
+		rtnl_link_set_name(r, s->name);
+	if (s->ns_fd >= 0)
+		rtnl_link_set_ns_fd(r, s->ns_fd);
+	if (s->ns_pid > 0)
+		rtnl_link_set_ns_pid(r, s->ns_pid);
+	if (s->up == 1)
+		rtnl_link_set_flags(r, IFF_UP);
+	if (s->mtu >= 0)
+		rtnl_link_set_mtu(r, s->mtu);
+	if (s->txqlen >= 0)
+		rtnl_link_set_txqlen(r, s->txqlen);
+	if (s->master >= 0)
+		rtnl_link_set_master(r, s->master);
+	if (s->addr_len > 0) {
+		struct nl_addr *a = nl_addr_build(AF_LLC, s->addr, s->addr_len);
+
+		if (!a)
+			return -ENOMEM;
+		rtnl_link_set_addr(r, a);
+		nl_addr_put(a);
+	}
+	return 0;
+}
+
+static int create_veth(struct nl_sock *sk, const struct link_spec *s,
+		       const struct link_spec *peer_spec)
+{
+	struct rtnl_link *r = rtnl_link_veth_alloc();
+	struct rtnl_link *peer;
+	int err;
+
+	if (!r)
+		return -ENOMEM;
+	peer = rtnl_link_veth_get_peer(r);
+	err = spec_to_rtnl(s, r);
+	if (err == 0)
+		err = spec_to_rtnl(peer_spec, peer);
+	rtnl_link_put(peer);
+	if (err == 0)
+		err = netlink_errno(rtnl_link_add(sk, r,
+						  NLM_F_CREATE | NLM_F_EXCL));
+	rtnl_link_veth_release(r);
+	return err;
+}
+
+static int create_plain(struct nl_sock *sk, const struct link_spec *s)
+{
+	struct rtnl_link *r = rtnl_link_alloc();
+	int err;
+
+	if (!r)
+		return -ENOMEM;
+	err = netlink_errno(rtnl_link_set_type(r, s->type));
+	if (err == 0)
+		err = spec_to_rtnl(s, r);
+	if (err == 0)
+		err = netlink_errno(rtnl_link_add(sk, r,
+						  NLM_F_CREATE | NLM_F_EXCL));
+	rtnl_link_put(r);
+	return err;
+}
+
+int link_create(const char *ns, const struct link_spec *s,
+		const struct link_spec *peer)
+{
+	struct nl_sock *sk;
+	int err;
+
+	sk = netlink_sock(ns, &err);
+	if (!sk)
+		return err;
+	if (peer)
+		return create_veth(sk, s, peer);
+	return create_plain(sk, s);
+}
+
+static int put_change(struct nl_msg *msg, const struct link_spec *s)
+{
+	if (s->ns_fd >= 0 && nla_put_u32(msg, IFLA_NET_NS_FD, s->ns_fd) < 0)
+		return -ENOMEM;
+	if (s->ns_pid > 0 && nla_put_u32(msg, IFLA_NET_NS_PID, s->ns_pid) < 0)
+		return -ENOMEM;
+	if (s->addr_len > 0 &&
+	    nla_put(msg, IFLA_ADDRESS, s->addr_len, s->addr) < 0)
+		return -ENOMEM;
+	if (s->txqlen >= 0 && nla_put_u32(msg, IFLA_TXQLEN, s->txqlen) < 0)
+		return -ENOMEM;
+	if (s->mtu >= 0 && nla_put_u32(msg, IFLA_MTU, s->mtu) < 0)
+		return -ENOMEM;
+	if (s->master >= 0 && nla_put_u32(msg, IFLA_MASTER, s->master) < 0)
+		return -ENOMEM;
+	if (s->name && nla_put_string(msg, IFLA_IFNAME, s->name) < 0)
+		return -ENOMEM;
+	return 0;
+}
+
+int link_change(const char *ns, int ifindex, const struct link_spec *s)
+{
+	struct ifinfomsg ifi = {.ifi_index = ifindex};
+	struct nl_sock *sk;
+	struct nl_msg *msg;
+	int err;
+
+	sk = netlink_sock(ns, &err);
+	if (!sk)
+		return err;
+	if (s->up >= 0) {
+		ifi.ifi_change = IFF_UP;
+		ifi.ifi_flags = s->up ? IFF_UP : 0;
+	}
+	msg = nlmsg_alloc_simple(RTM_NEWLINK, 0);
+	if (!msg)
+		return -ENOMEM;
+	err = nlmsg_append(msg, &ifi, sizeof(ifi), NLMSG_ALIGNTO) < 0 ?
+		      -ENOMEM : put_change(msg, s);
+	if (err < 0) {
+		nlmsg_free(msg);
+		return err;
+	}
+	return netlink_errno(nl_send_sync(sk, msg)); /* frees msg */
+}
+
+int link_delete(const char *ns, int ifindex)
+{
+	struct rtnl_link *r;
+	struct nl_sock *sk;
+	int err;
+
+	sk = netlink_sock(ns, &err);
+	if (!sk)
+		return err;
+	r = rtnl_link_alloc();
+	if (!r)
+		return -ENOMEM;
+	rtnl_link_set_ifindex(r, ifindex);
+	err = netlink_errno(rtnl_link_delete(sk, r));
+	rtnl_link_put(r);
+	return err;
 }

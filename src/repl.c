@@ -14,6 +14,8 @@
 #include "repl.h"
 #include "session.h"
 
+#define HISTORY_MAX 1000 /* lines kept in the history file */
+
 static struct {
 	bool done;
 	int status;
@@ -34,17 +36,35 @@ static void make_prompt(void)
 			 ns ? "(" : "", ns ? ns : "", ns ? ")" : "");
 }
 
+/* Keeps the line in the history, and in the file at once (another
+ * nstutor, or a crash, loses nothing); a repeat is kept once. */
+static void remember(const char *line)
+{
+	HIST_ENTRY *last = NULL;
+
+	if (!*line)
+		return;
+	if (history_length > 0)
+		last = history_get(history_base + history_length - 1);
+	if (last && streq(last->line, line))
+		return;
+	add_history(line);
+	if (repl.history_path)
+		append_history(1, repl.history_path);
+}
+
 static void on_line(char *line)
 {
 	bool quit;
 
 	if (!line) {
-		putchar('\n');
+		/* Ctrl-D; removing the handler keeps readline from showing
+		 * the prompt again */
+		rl_callback_handler_remove();
 		repl.done = true;
 		return;
 	}
-	if (*line)
-		add_history(line);
+	remember(line);
 	rl_callback_handler_remove();
 	cmd_interrupt_clear();
 	repl.status = session_run_line(line, &quit);
@@ -104,14 +124,15 @@ static void history_open(void)
 		repl.history_path = NULL;
 		return;
 	}
-	stifle_history(1000);
-	read_history(repl.history_path);
+	stifle_history(HISTORY_MAX);
+	if (read_history(repl.history_path) == ENOENT)
+		write_history(repl.history_path); /* append needs the file */
 }
 
 static void history_close(void)
 {
 	if (repl.history_path)
-		write_history(repl.history_path);
+		history_truncate_file(repl.history_path, HISTORY_MAX);
 	free(repl.history_path);
 	repl.history_path = NULL;
 	clear_history();
@@ -135,6 +156,7 @@ int repl_run(void)
 
 	rl_readline_name = "nstutor";
 	rl_attempted_completion_function = attempt;
+	rl_completer_quote_characters = "'\""; /* "R<Tab> closes the quote */
 	rl_catch_signals = 0;
 	history_open();
 	make_prompt();

@@ -92,7 +92,9 @@ world_state() {
 	local ns
 	for ns in host $(ip netns list | cut -d' ' -f1 | sort); do
 		echo "== $ns"
-		in_ns "$ns" ip -d -j link show | jq -S 'map(del(.stats64, .stats))'
+		# bridge timers and the like tick by themselves: leave them out
+		in_ns "$ns" ip -d -j link show | jq -S 'map(del(.stats64, .stats)) |
+			walk(if type == "object" then with_entries(select(.key | test("timer") | not)) else . end)'
 		in_ns "$ns" ip -j addr show | jq -S .
 		in_ns "$ns" ip -j route show table all | jq -S .
 		in_ns "$ns" ip -j neigh show | jq -S 'map(del(.state))'
