@@ -4,6 +4,7 @@
 
 #include "system.h"
 
+#include <netlink/msg.h>
 #include <netlink/netlink.h>
 
 #include "netlink.h"
@@ -13,5 +14,23 @@
 struct nl_sock *netlink_sock(const char *ns, int *err);
 /* A libnl result turned into 0/positive or the kernel's -errno. */
 int netlink_errno(int nle);
+
+/* Called with each reply; 0 to go on, or a -errno that stops the
+ * receive and becomes its result. */
+typedef int (*netlink_reply_fn)(struct nlmsghdr *h, void *arg);
+
+/* Sends msg (still the caller's to free) on ns's socket and hands
+ * every reply to fn: all of a dump, or a request's one answer (whose
+ * ACK is then read too).  0 or -errno. */
+int netlink_talk(const char *ns, struct nl_msg *msg, netlink_reply_fn fn,
+		 void *arg);
+/* A dump of message type `type` whose fixed header is hdr. */
+int netlink_dump(const char *ns, int type, const void *hdr, size_t len,
+		 netlink_reply_fn fn, void *arg);
+
+/* Room for one more item in a growing array of n items of elem bytes:
+ * the zeroed slot items[n] (n itself is the caller's to advance), or
+ * NULL when memory ran out. */
+void *netlink_vec_slot(void **items, size_t n, size_t elem);
 
 #endif

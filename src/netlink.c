@@ -198,44 +198,103 @@ void netlink_close_all(void)
 	nl.socks = NULL;
 }
 
-static int parse_nsid(struct nl_msg *msg, void *arg)
+struct talk {
+	netlink_reply_fn fn;
+	void *arg;
+	int err;
+	bool answered;
+};
+
+static int on_reply(struct nl_msg *msg, void *arg)
+{
+	struct talk *t = arg;
+
+	t->answered = true;
+	t->err = t->fn(nlmsg_hdr(msg), t->arg);
+	return t->err < 0 ? NL_STOP : NL_OK;
+}
+
+int netlink_talk(const char *ns, struct nl_msg *msg, netlink_reply_fn fn,
+		 void *arg)
+{
+	struct talk t = {.fn = fn, .arg = arg};
+	struct nl_cb *base, *cb;
+	struct nl_sock *sk;
+	int err;
+
+	sk = netlink_sock(ns, &err);
+	if (!sk)
+		return err;
+	err = nl_send_auto(sk, msg);
+	if (err < 0)
+		return netlink_errno(err);
+	base = nl_socket_get_cb(sk);
+	cb = nl_cb_clone(base);
+	nl_cb_put(base);
+	if (!cb)
+		return -ENOMEM;
+	nl_cb_set(cb, NL_CB_VALID, NL_CB_CUSTOM, on_reply, &t);
+	err = nl_recvmsgs(sk, cb);
+	nl_cb_put(cb);
+	/* a dump ends with DONE; an answered request still owes its ACK */
+	if (err >= 0 && t.answered && !(nlmsg_hdr(msg)->nlmsg_flags & NLM_F_DUMP))
+		err = nl_wait_for_ack(sk);
+	if (t.err < 0)
+		return t.err;
+	return err < 0 ? netlink_errno(err) : 0;
+}
+
+int netlink_dump(const char *ns, int type, const void *hdr, size_t len,
+		 netlink_reply_fn fn, void *arg)
+{
+	struct nl_msg *msg = nlmsg_alloc_simple(type, NLM_F_DUMP);
+	int err = -ENOMEM;
+
+	if (msg && nlmsg_append(msg, (void *)hdr, len, NLMSG_ALIGNTO) == 0)
+		err = netlink_talk(ns, msg, fn, arg);
+	nlmsg_free(msg);
+	return err;
+}
+
+void *netlink_vec_slot(void **items, size_t n, size_t elem)
+{
+	char *v = *items;
+
+	/* capacity is 16, then doubles: grow at 0, 16, 32, 64 ... */
+	if (n == 0 || (n >= 16 && (n & (n - 1)) == 0)) {
+		v = realloc(*items, (n < 16 ? 16 : 2 * n) * elem);
+		if (!v)
+			return NULL;
+		*items = v;
+	}
+	memset(v + n * elem, 0, elem);
+	return v + n * elem;
+}
+
+static int parse_nsid(struct nlmsghdr *h, void *arg)
 {
 	struct nlattr *tb[NETNSA_MAX + 1];
 	int *id = arg;
 
-	if (nlmsg_parse(nlmsg_hdr(msg), sizeof(struct rtgenmsg), tb,
-			NETNSA_MAX, NULL) < 0)
-		return NL_SKIP;
-	if (tb[NETNSA_NSID])
+	if (nlmsg_parse(h, sizeof(struct rtgenmsg), tb, NETNSA_MAX, NULL) == 0 &&
+	    tb[NETNSA_NSID])
 		*id = (int)nla_get_u32(tb[NETNSA_NSID]);
-	return NL_OK;
+	return 0;
 }
 
 int netlink_nsid(const char *viewer, const char *target)
 {
 	struct rtgenmsg g = {.rtgen_family = AF_UNSPEC};
-	struct nl_sock *sk;
 	struct nl_msg *msg;
-	int err, id = -1, fd;
+	int id = -1, fd;
 
-	sk = netlink_sock(viewer, &err);
-	if (!sk)
-		return -1;
 	fd = netns_open(target);
 	if (fd < 0)
 		return -1;
 	msg = nlmsg_alloc_simple(RTM_GETNSID, NLM_F_REQUEST);
 	if (msg && nlmsg_append(msg, &g, sizeof(g), NLMSG_ALIGNTO) == 0 &&
-	    nla_put_u32(msg, NETNSA_FD, fd) == 0) {
-		nl_socket_modify_cb(sk, NL_CB_VALID, NL_CB_CUSTOM, parse_nsid,
-				    &id);
-		/* not nl_send_sync(): it returns at the reply and leaves
-		 * the ACK behind for the next request to trip over */
-		if (nl_send_auto(sk, msg) >= 0 && nl_recvmsgs_default(sk) >= 0)
-			nl_wait_for_ack(sk);
-		nl_socket_modify_cb(sk, NL_CB_VALID, NL_CB_DEFAULT, NULL,
-				    NULL);
-	}
+	    nla_put_u32(msg, NETNSA_FD, fd) == 0)
+		netlink_talk(viewer, msg, parse_nsid, &id);
 	nlmsg_free(msg);
 	close(fd);
 	return id;

@@ -66,57 +66,25 @@ static int addr_parse(struct nlmsghdr *h, struct addr *a)
 	return 0;
 }
 
-struct collect {
-	struct addr_list *list;
-	size_t cap;
-	int err;
-};
-
-static int on_addr(struct nl_msg *msg, void *arg)
+static int collect_addr(struct nlmsghdr *h, void *arg)
 {
-	struct collect *c = arg;
-	struct addr_list *list = c->list;
+	struct addr_list *l = arg;
+	struct addr *a = netlink_vec_slot((void **)&l->addrs, l->n, sizeof(*a));
 
-	if (list->n == c->cap) {
-		size_t cap = c->cap ? 2 * c->cap : 16;
-		struct addr *v = realloc(list->addrs, cap * sizeof(*v));
-
-		if (!v) {
-			c->err = -ENOMEM;
-			return NL_STOP;
-		}
-		list->addrs = v;
-		c->cap = cap;
-	}
-	if (addr_parse(nlmsg_hdr(msg), &list->addrs[list->n]) == 0)
-		list->n++;
-	return NL_OK;
+	if (!a)
+		return -ENOMEM;
+	if (addr_parse(h, a) == 0)
+		l->n++;
+	return 0;
 }
 
 int addr_list(const char *ns, int family, struct addr_list *out)
 {
 	struct ifaddrmsg ifa = {.ifa_family = family};
-	struct collect c = {.list = out};
-	struct nl_cb *orig, *cb;
-	struct nl_sock *sk;
 	int err;
 
 	*out = (struct addr_list){0};
-	sk = netlink_sock(ns, &err);
-	if (!sk)
-		return err;
-	err = nl_send_simple(sk, RTM_GETADDR, NLM_F_DUMP, &ifa, sizeof(ifa));
-	if (err < 0)
-		return netlink_errno(err);
-	orig = nl_socket_get_cb(sk);
-	cb = nl_cb_clone(orig);
-	nl_cb_put(orig);
-	if (!cb)
-		return -ENOMEM;
-	nl_cb_set(cb, NL_CB_VALID, NL_CB_CUSTOM, on_addr, &c);
-	err = nl_recvmsgs(sk, cb);
-	nl_cb_put(cb);
-	err = c.err ? c.err : err < 0 ? netlink_errno(err) : 0;
+	err = netlink_dump(ns, RTM_GETADDR, &ifa, sizeof(ifa), collect_addr, out);
 	if (err < 0)
 		addr_list_free(out);
 	return err;

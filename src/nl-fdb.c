@@ -12,43 +12,6 @@
 #include "netlink-private.h"
 #include "nl-fdb.h"
 
-/* Grows a vector of `size`-byte items by one zeroed item. */
-static void *vec_push(void **items, size_t *n, size_t size)
-{
-	char *v = realloc(*items, (*n + 1) * size);
-
-	if (!v)
-		return NULL;
-	*items = v;
-	memset(v + *n * size, 0, size);
-	return v + (*n)++ * size;
-}
-
-/* Sends a dump request and hands every reply to parse(msg, arg). */
-static int dump(const char *ns, struct nl_msg *msg, nl_recvmsg_msg_cb_t parse,
-		void *arg)
-{
-	struct nl_sock *sk;
-	struct nl_cb *base, *cb;
-	int err;
-
-	sk = netlink_sock(ns, &err);
-	if (!sk)
-		return err;
-	err = nl_send_auto(sk, msg);
-	if (err < 0)
-		return netlink_errno(err);
-	base = nl_socket_get_cb(sk);
-	cb = nl_cb_clone(base);
-	nl_cb_put(base);
-	if (!cb)
-		return -ENOMEM;
-	nl_cb_set(cb, NL_CB_VALID, NL_CB_CUSTOM, parse, arg);
-	err = nl_recvmsgs(sk, cb);
-	nl_cb_put(cb);
-	return err < 0 ? netlink_errno(err) : 0;
-}
-
 static void fdb_from_msg(struct nlmsghdr *h, struct nlattr **tb,
 			 struct fdb_entry *e)
 {
@@ -77,25 +40,25 @@ static void fdb_from_msg(struct nlmsghdr *h, struct nlattr **tb,
 	}
 }
 
-static int parse_fdb(struct nl_msg *msg, void *arg)
+static int parse_fdb(struct nlmsghdr *h, void *arg)
 {
 	struct fdb_list *out = arg;
-	struct nlmsghdr *h = nlmsg_hdr(msg);
 	struct nlattr *tb[NDA_MAX + 1];
 	struct ndmsg *ndm;
 	struct fdb_entry *e;
 
 	if (h->nlmsg_type != RTM_NEWNEIGH ||
 	    nlmsg_parse(h, sizeof(*ndm), tb, NDA_MAX, NULL) < 0)
-		return NL_SKIP;
+		return 0; /* not ours: skip */
 	ndm = nlmsg_data(h);
 	if (ndm->ndm_family != AF_BRIDGE)
-		return NL_SKIP;
-	e = vec_push((void **)&out->entries, &out->n, sizeof(*e));
+		return 0; /* not ours: skip */
+	e = netlink_vec_slot((void **)&out->entries, out->n, sizeof(*e));
 	if (!e)
-		return NL_STOP;
+		return -ENOMEM;
 	fdb_from_msg(h, tb, e);
-	return NL_OK;
+	out->n++;
+	return 0;
 }
 
 /* The request iproute2 sends without strict checking: an ifinfomsg
@@ -115,7 +78,7 @@ int fdb_list(const char *ns, int br_ifindex, int port_ifindex,
 		return -ENOMEM;
 	if (nlmsg_append(msg, &ifm, sizeof(ifm), NLMSG_ALIGNTO) == 0 &&
 	    (!br_ifindex || nla_put_u32(msg, IFLA_MASTER, br_ifindex) == 0))
-		err = dump(ns, msg, parse_fdb, out);
+		err = netlink_talk(ns, msg, parse_fdb, out);
 	nlmsg_free(msg);
 	if (err < 0)
 		fdb_list_free(out);
@@ -223,25 +186,25 @@ static void port_from_msg(struct nlmsghdr *h, struct nlattr **tb,
 		port_af_spec(tb[IFLA_AF_SPEC], p);
 }
 
-static int parse_port(struct nl_msg *msg, void *arg)
+static int parse_port(struct nlmsghdr *h, void *arg)
 {
 	struct bridge_port_list *out = arg;
-	struct nlmsghdr *h = nlmsg_hdr(msg);
 	struct nlattr *tb[IFLA_MAX + 1];
 	struct ifinfomsg *ifi;
 	struct bridge_port *p;
 
 	if (h->nlmsg_type != RTM_NEWLINK ||
 	    nlmsg_parse(h, sizeof(*ifi), tb, IFLA_MAX, NULL) < 0)
-		return NL_SKIP;
+		return 0; /* not ours: skip */
 	ifi = nlmsg_data(h);
 	if (ifi->ifi_family != AF_BRIDGE && ifi->ifi_family != AF_UNSPEC)
-		return NL_SKIP;
-	p = vec_push((void **)&out->ports, &out->n, sizeof(*p));
+		return 0; /* not ours: skip */
+	p = netlink_vec_slot((void **)&out->ports, out->n, sizeof(*p));
 	if (!p)
-		return NL_STOP;
+		return -ENOMEM;
 	port_from_msg(h, tb, p);
-	return NL_OK;
+	out->n++;
+	return 0;
 }
 
 int bridge_port_list(const char *ns, struct bridge_port_list *out)
@@ -256,7 +219,7 @@ int bridge_port_list(const char *ns, struct bridge_port_list *out)
 		return -ENOMEM;
 	if (nlmsg_append(msg, &ifm, sizeof(ifm), NLMSG_ALIGNTO) == 0 &&
 	    nla_put_u32(msg, IFLA_EXT_MASK, RTEXT_FILTER_VF) == 0)
-		err = dump(ns, msg, parse_port, out);
+		err = netlink_talk(ns, msg, parse_port, out);
 	nlmsg_free(msg);
 	if (err < 0)
 		bridge_port_list_free(out);

@@ -173,56 +173,16 @@ static int link_parse(struct nlmsghdr *h, struct link *l)
 	return 0;
 }
 
-struct collect {
-	struct link_list *list;
-	size_t cap;
-	int err;
-};
-
-static int on_link(struct nl_msg *msg, void *arg)
+static int collect_link(struct nlmsghdr *h, void *arg)
 {
-	struct collect *c = arg;
-	struct link_list *list = c->list;
+	struct link_list *l = arg;
+	struct link *k = netlink_vec_slot((void **)&l->links, l->n, sizeof(*k));
 
-	if (list->n == c->cap) {
-		size_t cap = c->cap ? 2 * c->cap : 16;
-		struct link *v = realloc(list->links, cap * sizeof(*v));
-
-		if (!v) {
-			c->err = -ENOMEM;
-			return NL_STOP;
-		}
-		list->links = v;
-		c->cap = cap;
-	}
-	if (link_parse(nlmsg_hdr(msg), &list->links[list->n]) == 0)
-		list->n++;
-	return NL_OK;
-}
-
-/* Receives replies on sk, each to fn, with the socket's error
- * handling; *err_out is fn's own error, if any. */
-static int receive_with(struct nl_sock *sk, nl_recvmsg_msg_cb_t fn,
-			void *arg, int *err_out)
-{
-	struct nl_cb *orig = nl_socket_get_cb(sk);
-	struct nl_cb *cb = nl_cb_clone(orig);
-	int err;
-
-	nl_cb_put(orig);
-	if (!cb)
+	if (!k)
 		return -ENOMEM;
-	nl_cb_set(cb, NL_CB_VALID, NL_CB_CUSTOM, fn, arg);
-	err = nl_recvmsgs(sk, cb);
-	nl_cb_put(cb);
-	if (*err_out)
-		return *err_out;
-	return err < 0 ? netlink_errno(err) : 0;
-}
-
-static int receive(struct nl_sock *sk, struct collect *c)
-{
-	return receive_with(sk, on_link, c, &c->err);
+	if (link_parse(h, k) == 0)
+		l->n++;
+	return 0;
 }
 
 static int cmp_ifindex(const void *a, const void *b)
@@ -235,19 +195,10 @@ static int cmp_ifindex(const void *a, const void *b)
 int link_list_family(const char *ns, int family, struct link_list *out)
 {
 	struct ifinfomsg ifi = {.ifi_family = family};
-	struct collect c = {.list = out};
-	struct nl_sock *sk;
 	int err;
 
 	*out = (struct link_list){0};
-	sk = netlink_sock(ns, &err);
-	if (!sk)
-		return err;
-	err = nl_send_simple(sk, RTM_GETLINK, NLM_F_DUMP, &ifi, sizeof(ifi));
-	if (err >= 0)
-		err = receive(sk, &c);
-	else
-		err = netlink_errno(err);
+	err = netlink_dump(ns, RTM_GETLINK, &ifi, sizeof(ifi), collect_link, out);
 	if (err < 0) {
 		link_list_free(out);
 		return err;
@@ -281,30 +232,15 @@ static int link_get_one(const char *ns, int ifindex, const char *name,
 {
 	struct ifinfomsg ifi = {.ifi_index = ifindex};
 	struct link_list one = {0};
-	struct collect c = {.list = &one};
-	struct nl_sock *sk;
 	struct nl_msg *msg;
-	int err;
+	int err = -ENOMEM;
 
-	sk = netlink_sock(ns, &err);
-	if (!sk)
-		return err;
 	msg = nlmsg_alloc_simple(RTM_GETLINK, 0);
-	if (!msg)
-		return -ENOMEM;
-	if (nlmsg_append(msg, &ifi, sizeof(ifi), NLMSG_ALIGNTO) < 0 ||
-	    (name && nla_put_string(msg, IFLA_IFNAME, name) < 0)) {
-		nlmsg_free(msg);
-		return -ENOMEM;
-	}
-	err = nl_send_auto(sk, msg);
+	if (msg && nlmsg_append(msg, &ifi, sizeof(ifi), NLMSG_ALIGNTO) == 0 &&
+	    (!name || nla_put_string(msg, IFLA_IFNAME, name) == 0))
+		err = netlink_talk(ns, msg, collect_link, &one);
 	nlmsg_free(msg);
-	if (err < 0)
-		return netlink_errno(err);
-	err = receive(sk, &c);
-	if (err == 0 && one.n == 1)
-		err = netlink_errno(nl_wait_for_ack(sk));
-	else if (err == 0)
+	if (err == 0 && one.n != 1)
 		err = -ENODEV;
 	if (err == 0)
 		*out = one.links[0];

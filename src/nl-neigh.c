@@ -51,56 +51,28 @@ static int neigh_from_msg(struct nlmsghdr *h, struct neigh *n)
 	return 0;
 }
 
-struct collect {
-	struct neigh_list *list;
-	size_t size;
-	int err;
-};
-
-static int collect_neigh(struct nl_msg *msg, void *arg)
+static int collect_neigh(struct nlmsghdr *h, void *arg)
 {
-	struct collect *c = arg;
-	struct neigh_list *l = c->list;
+	struct neigh_list *l = arg;
+	struct neigh *n = netlink_vec_slot((void **)&l->neighs, l->n, sizeof(*n));
 
-	if (l->n == c->size) {
-		size_t size = c->size ? 2 * c->size : 16;
-		struct neigh *v = realloc(l->neighs, size * sizeof(*v));
-
-		if (!v) {
-			c->err = -ENOMEM;
-			return NL_STOP;
-		}
-		l->neighs = v;
-		c->size = size;
-	}
-	if (neigh_from_msg(nlmsg_hdr(msg), &l->neighs[l->n]) == 0)
+	if (!n)
+		return -ENOMEM;
+	if (neigh_from_msg(h, n) == 0)
 		l->n++;
-	return NL_OK;
+	return 0;
 }
 
 int neigh_list(const char *ns, int family, struct neigh_list *out)
 {
 	struct ndmsg m = {.ndm_family = family};
-	struct collect c = {.list = out};
-	struct nl_sock *sk;
 	int err;
 
 	*out = (struct neigh_list){0};
-	sk = netlink_sock(ns, &err);
-	if (!sk)
-		return err;
-	err = nl_send_simple(sk, RTM_GETNEIGH, NLM_F_DUMP, &m, sizeof(m));
+	err = netlink_dump(ns, RTM_GETNEIGH, &m, sizeof(m), collect_neigh, out);
 	if (err < 0)
-		return netlink_errno(err);
-	nl_socket_modify_cb(sk, NL_CB_VALID, NL_CB_CUSTOM, collect_neigh, &c);
-	err = nl_recvmsgs_default(sk);
-	nl_socket_modify_cb(sk, NL_CB_VALID, NL_CB_DEFAULT, NULL, NULL);
-	err = err < 0 ? netlink_errno(err) : c.err;
-	if (err < 0) {
 		neigh_list_free(out);
-		return err;
-	}
-	return 0;
+	return err;
 }
 
 void neigh_list_free(struct neigh_list *list)

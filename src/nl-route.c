@@ -84,59 +84,28 @@ static int route_from_msg(struct nlmsghdr *h, struct route *r)
 	return 0;
 }
 
-struct collect {
-	struct route_list *list;
-	size_t size;
-	int err;
-};
-
-static int collect_route(struct nl_msg *msg, void *arg)
+static int collect_route(struct nlmsghdr *h, void *arg)
 {
-	struct collect *c = arg;
-	struct route_list *l = c->list;
+	struct route_list *l = arg;
+	struct route *r = netlink_vec_slot((void **)&l->routes, l->n, sizeof(*r));
 
-	if (l->n == c->size) {
-		size_t size = c->size ? 2 * c->size : 16;
-		struct route *v = realloc(l->routes, size * sizeof(*v));
-
-		if (!v) {
-			c->err = -ENOMEM;
-			return NL_STOP;
-		}
-		l->routes = v;
-		c->size = size;
-	}
-	if (route_from_msg(nlmsg_hdr(msg), &l->routes[l->n]) == 0)
+	if (!r)
+		return -ENOMEM;
+	if (route_from_msg(h, r) == 0)
 		l->n++;
-	return NL_OK;
+	return 0;
 }
 
 int route_list(const char *ns, int family, struct route_list *out)
 {
 	struct rtmsg m = {.rtm_family = family};
-	struct collect c = {.list = out};
-	struct nl_sock *sk;
 	int err;
 
 	*out = (struct route_list){0};
-	sk = netlink_sock(ns, &err);
-	if (!sk)
-		return err;
-	err = nl_send_simple(sk, RTM_GETROUTE, NLM_F_DUMP, &m, sizeof(m));
+	err = netlink_dump(ns, RTM_GETROUTE, &m, sizeof(m), collect_route, out);
 	if (err < 0)
-		return netlink_errno(err);
-	nl_socket_modify_cb(sk, NL_CB_VALID, NL_CB_CUSTOM, collect_route, &c);
-	err = nl_recvmsgs_default(sk);
-	nl_socket_modify_cb(sk, NL_CB_VALID, NL_CB_DEFAULT, NULL, NULL);
-	if (err >= 0 && c.err < 0)
-		err = c.err;
-	else if (err < 0)
-		err = netlink_errno(err);
-	if (err < 0) {
 		route_list_free(out);
-		return err;
-	}
-	return 0;
+	return err;
 }
 
 void route_list_free(struct route_list *list)
@@ -232,38 +201,26 @@ struct answer {
 	bool found;
 };
 
-static int take_answer(struct nl_msg *msg, void *arg)
+static int take_answer(struct nlmsghdr *h, void *arg)
 {
 	struct answer *a = arg;
 
-	if (!a->found && route_from_msg(nlmsg_hdr(msg), a->route) == 0)
+	if (!a->found && route_from_msg(h, a->route) == 0)
 		a->found = true;
-	return NL_OK;
+	return 0;
 }
 
 int route_get(const char *ns, const struct route *q, struct route *out)
 {
 	struct answer a = {.route = out};
-	struct nl_sock *sk;
-	struct nl_msg *msg;
+	struct nl_msg *msg = route_msg(RTM_GETROUTE, 0, q);
 	int err;
 
-	sk = netlink_sock(ns, &err);
-	if (!sk)
-		return err;
-	msg = route_msg(RTM_GETROUTE, 0, q);
 	if (!msg)
 		return -ENOMEM;
-	err = nl_send_auto(sk, msg);
+	err = netlink_talk(ns, msg, take_answer, &a);
 	nlmsg_free(msg);
 	if (err < 0)
-		return netlink_errno(err);
-	nl_socket_modify_cb(sk, NL_CB_VALID, NL_CB_CUSTOM, take_answer, &a);
-	err = nl_recvmsgs_default(sk); /* the answer, or the error */
-	nl_socket_modify_cb(sk, NL_CB_VALID, NL_CB_DEFAULT, NULL, NULL);
-	if (err < 0)
-		return netlink_errno(err);
-	if (a.found)
-		nl_wait_for_ack(sk); /* the ACK after the answer */
+		return err;
 	return a.found ? 0 : -EIO;
 }
