@@ -33,4 +33,14 @@ int netlink_dump(const char *ns, int type, const void *hdr, size_t len,
  * NULL when memory ran out. */
 void *netlink_vec_slot(void **items, size_t n, size_t elem);
 
+/* Collects a dump into an array: every reply that parse() accepts (0)
+ * becomes one more item.  Pass netlink_collect as the reply fn. */
+struct netlink_array {
+	void **items;
+	size_t *n;
+	size_t elem;
+	int (*parse)(struct nlmsghdr *h, void *item);
+};
+int netlink_collect(struct nlmsghdr *h, void *array);
+
 #endif

@@ -271,6 +271,18 @@ void *netlink_vec_slot(void **items, size_t n, size_t elem)
 	return v + n * elem;
 }
 
+int netlink_collect(struct nlmsghdr *h, void *array)
+{
+	struct netlink_array *a = array;
+	void *item = netlink_vec_slot(a->items, *a->n, a->elem);
+
+	if (!item)
+		return -ENOMEM;
+	if (a->parse(h, item) == 0)
+		(*a->n)++;
+	return 0;
+}
+
 static int parse_nsid(struct nlmsghdr *h, void *arg)
 {
 	struct nlattr *tb[NETNSA_MAX + 1];

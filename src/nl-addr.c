@@ -18,8 +18,9 @@ static void copy_ip(struct nlattr *a, unsigned char *buf, bool *has)
 	*has = true;
 }
 
-static int addr_parse(struct nlmsghdr *h, struct addr *a)
+static int addr_parse(struct nlmsghdr *h, void *item)
 {
+	struct addr *a = item;
 	struct ifaddrmsg *ifa = nlmsg_data(h);
 	struct nlattr *tb[IFA_MAX + 1];
 
@@ -66,25 +67,15 @@ static int addr_parse(struct nlmsghdr *h, struct addr *a)
 	return 0;
 }
 
-static int collect_addr(struct nlmsghdr *h, void *arg)
-{
-	struct addr_list *l = arg;
-	struct addr *a = netlink_vec_slot((void **)&l->addrs, l->n, sizeof(*a));
-
-	if (!a)
-		return -ENOMEM;
-	if (addr_parse(h, a) == 0)
-		l->n++;
-	return 0;
-}
-
 int addr_list(const char *ns, int family, struct addr_list *out)
 {
 	struct ifaddrmsg ifa = {.ifa_family = family};
+	struct netlink_array arr = {(void **)&out->addrs, &out->n,
+				    sizeof(struct addr), addr_parse};
 	int err;
 
 	*out = (struct addr_list){0};
-	err = netlink_dump(ns, RTM_GETADDR, &ifa, sizeof(ifa), collect_addr, out);
+	err = netlink_dump(ns, RTM_GETADDR, &ifa, sizeof(ifa), netlink_collect, &arr);
 	if (err < 0)
 		addr_list_free(out);
 	return err;

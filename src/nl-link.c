@@ -127,8 +127,9 @@ static void parse_u32_attrs(struct nlattr **tb, struct link *l)
 }
 
 /* Fills l from one RTM_NEWLINK message. */
-static int link_parse(struct nlmsghdr *h, struct link *l)
+static int link_parse(struct nlmsghdr *h, void *item)
 {
+	struct link *l = item;
 	struct ifinfomsg *ifi = nlmsg_data(h);
 	struct nlattr *tb[IFLA_MAX + 1];
 
@@ -173,18 +174,6 @@ static int link_parse(struct nlmsghdr *h, struct link *l)
 	return 0;
 }
 
-static int collect_link(struct nlmsghdr *h, void *arg)
-{
-	struct link_list *l = arg;
-	struct link *k = netlink_vec_slot((void **)&l->links, l->n, sizeof(*k));
-
-	if (!k)
-		return -ENOMEM;
-	if (link_parse(h, k) == 0)
-		l->n++;
-	return 0;
-}
-
 static int cmp_ifindex(const void *a, const void *b)
 {
 	const struct link *x = a, *y = b;
@@ -195,10 +184,12 @@ static int cmp_ifindex(const void *a, const void *b)
 int link_list_family(const char *ns, int family, struct link_list *out)
 {
 	struct ifinfomsg ifi = {.ifi_family = family};
+	struct netlink_array arr = {(void **)&out->links, &out->n,
+				    sizeof(struct link), link_parse};
 	int err;
 
 	*out = (struct link_list){0};
-	err = netlink_dump(ns, RTM_GETLINK, &ifi, sizeof(ifi), collect_link, out);
+	err = netlink_dump(ns, RTM_GETLINK, &ifi, sizeof(ifi), netlink_collect, &arr);
 	if (err < 0) {
 		link_list_free(out);
 		return err;
@@ -232,13 +223,15 @@ static int link_get_one(const char *ns, int ifindex, const char *name,
 {
 	struct ifinfomsg ifi = {.ifi_index = ifindex};
 	struct link_list one = {0};
+	struct netlink_array arr = {(void **)&one.links, &one.n,
+				    sizeof(struct link), link_parse};
 	struct nl_msg *msg;
 	int err = -ENOMEM;
 
 	msg = nlmsg_alloc_simple(RTM_GETLINK, 0);
 	if (msg && nlmsg_append(msg, &ifi, sizeof(ifi), NLMSG_ALIGNTO) == 0 &&
 	    (!name || nla_put_string(msg, IFLA_IFNAME, name) == 0))
-		err = netlink_talk(ns, msg, collect_link, &one);
+		err = netlink_talk(ns, msg, netlink_collect, &arr);
 	nlmsg_free(msg);
 	if (err == 0 && one.n != 1)
 		err = -ENODEV;

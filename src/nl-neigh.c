@@ -31,8 +31,9 @@ static void neigh_attrs(struct nlattr **tb, struct neigh *n)
 		n->ext_flags = nla_get_u32(tb[NDA_FLAGS_EXT]);
 }
 
-static int neigh_from_msg(struct nlmsghdr *h, struct neigh *n)
+static int neigh_from_msg(struct nlmsghdr *h, void *item)
 {
+	struct neigh *n = item;
 	struct nlattr *tb[NEIGH_ATTR_MAX + 1];
 	struct ndmsg *m;
 
@@ -51,25 +52,15 @@ static int neigh_from_msg(struct nlmsghdr *h, struct neigh *n)
 	return 0;
 }
 
-static int collect_neigh(struct nlmsghdr *h, void *arg)
-{
-	struct neigh_list *l = arg;
-	struct neigh *n = netlink_vec_slot((void **)&l->neighs, l->n, sizeof(*n));
-
-	if (!n)
-		return -ENOMEM;
-	if (neigh_from_msg(h, n) == 0)
-		l->n++;
-	return 0;
-}
-
 int neigh_list(const char *ns, int family, struct neigh_list *out)
 {
 	struct ndmsg m = {.ndm_family = family};
+	struct netlink_array arr = {(void **)&out->neighs, &out->n,
+				    sizeof(struct neigh), neigh_from_msg};
 	int err;
 
 	*out = (struct neigh_list){0};
-	err = netlink_dump(ns, RTM_GETNEIGH, &m, sizeof(m), collect_neigh, out);
+	err = netlink_dump(ns, RTM_GETNEIGH, &m, sizeof(m), netlink_collect, &arr);
 	if (err < 0)
 		neigh_list_free(out);
 	return err;

@@ -60,8 +60,9 @@ static void route_attrs(struct nlattr **tb, struct route *r)
 }
 
 /* One RTM_NEWROUTE message into r. */
-static int route_from_msg(struct nlmsghdr *h, struct route *r)
+static int route_from_msg(struct nlmsghdr *h, void *item)
 {
+	struct route *r = item;
 	struct nlattr *tb[RTA_MAX + 1];
 	struct rtmsg *m;
 
@@ -84,25 +85,15 @@ static int route_from_msg(struct nlmsghdr *h, struct route *r)
 	return 0;
 }
 
-static int collect_route(struct nlmsghdr *h, void *arg)
-{
-	struct route_list *l = arg;
-	struct route *r = netlink_vec_slot((void **)&l->routes, l->n, sizeof(*r));
-
-	if (!r)
-		return -ENOMEM;
-	if (route_from_msg(h, r) == 0)
-		l->n++;
-	return 0;
-}
-
 int route_list(const char *ns, int family, struct route_list *out)
 {
 	struct rtmsg m = {.rtm_family = family};
+	struct netlink_array arr = {(void **)&out->routes, &out->n,
+				    sizeof(struct route), route_from_msg};
 	int err;
 
 	*out = (struct route_list){0};
-	err = netlink_dump(ns, RTM_GETROUTE, &m, sizeof(m), collect_route, out);
+	err = netlink_dump(ns, RTM_GETROUTE, &m, sizeof(m), netlink_collect, &arr);
 	if (err < 0)
 		route_list_free(out);
 	return err;
