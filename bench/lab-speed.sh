@@ -96,18 +96,19 @@ compare() {
 	printf '%-34s ip runs:      %s\n' "" "$(tr '\n' ' ' <"$tmp/$name.ip.ms")"
 }
 
-# first_prompt: milliseconds from starting nstutor on a terminal to its
-# first output (the prompt), median of 11, measured by python's pty.
+# first_prompt PROGRAM ARG...: milliseconds from starting PROGRAM on a
+# terminal to its first output (nstutor's prompt), median of 11, measured
+# by python's pty.
 first_prompt() {
 	command -v python3 >/dev/null || { echo "n/a"; return; }
-	python3 - "$NSTUTOR" <<'EOF'
+	python3 - "$@" <<'EOF'
 import os, pty, select, sys, time
 times = []
 for _ in range(11):
     t0 = time.perf_counter()
     pid, fd = pty.fork()
     if pid == 0:
-        os.execv(sys.argv[1], [sys.argv[1], "--world=host"])
+        os.execv(sys.argv[1], sys.argv[1:])
     t1 = None
     while select.select([fd], [], [], 5)[0]:
         try:
@@ -168,10 +169,12 @@ printf '%-34s %8s ms   (the cost of any exec here, for scale)\n' \
 	"startup: /bin/true" "$base"
 printf '%-34s %8s ms   (target < 10 ms: %s)\n' "startup: nstutor -c help" \
 	"$start" "$(verdict "$start" 9.999)"
-prompt=$(first_prompt)
+prompt=$(first_prompt "$NSTUTOR" --world=host)
 if [ "$prompt" = n/a ]; then
 	printf '%-34s %8s\n' "startup: first prompt on a pty" "n/a (no python3)"
 else
+	printf '%-34s %8s ms   (the same for /bin/echo, for scale)\n' \
+		"startup: first output on a pty" "$(first_prompt /bin/echo ready)"
 	printf '%-34s %8s ms   (target < 10 ms: %s)\n' \
 		"startup: first prompt on a pty" "$prompt" "$(verdict "$prompt" 9.999)"
 fi

@@ -40,9 +40,10 @@ try() {
 	local cmd=$1 before=$world_now after rc
 	label=${cmd:0:60}
 	[ ${#cmd} -gt 60 ] && label="$label... (${#cmd} characters)"
-	"$NSTUTOR" --world=host --plain -c "$cmd" >"$TEST_TMP/out" 2>"$TEST_TMP/err"
-	rc=$?
-	"$NSTUTOR" --world=host -c "$cmd" >/dev/null 2>"$TEST_TMP/err-hint"
+	timeout 30 "$NSTUTOR" --world=host --plain -c "$cmd" >"$TEST_TMP/out" \
+		2>"$TEST_TMP/err"
+	rc=$? # 124: it hung
+	timeout 30 "$NSTUTOR" --world=host -c "$cmd" >/dev/null 2>"$TEST_TMP/err-hint"
 	after=$(state)
 	world_now=$after
 	if grep -qE "$san_re" "$TEST_TMP/err" "$TEST_TMP/err-hint"; then

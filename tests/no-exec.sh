@@ -40,7 +40,7 @@ traced() {
 	# exit it clones a tracer of its own and fails; the rest of the
 	# suite checks for leaks.
 	ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}detect_leaks=0" \
-		strace -f -qq -e trace=process,execveat -o "$log" \
+		timeout 120 strace -f -qq -e trace=process,execveat -o "$log" \
 		"$NSTUTOR" --world=host --plain -f "$TEST_TMP/$name.nst" \
 		>"$TEST_TMP/$name.out" 2>"$TEST_TMP/$name.err"
 	rc=$?
