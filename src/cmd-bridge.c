@@ -6,17 +6,12 @@
 #include <net/if.h>
 
 #include "cmd.h"
+#include "cmd-ip.h"
 #include "inet.h"
-#include "netns.h"
 #include "nl-fdb.h"
 #include "nl-link.h"
 #include "out.h"
-
-#ifndef IFF_LOWER_UP
-#define IFF_LOWER_UP 0x10000
-#define IFF_DORMANT 0x20000
-#define IFF_ECHO 0x40000
-#endif
+#include "show-link.h"
 
 struct bridge_opts {
 	bool stats;   /* -s */
@@ -97,21 +92,11 @@ static const char *fdb_state_name(unsigned int s, char *buf, size_t size)
 	return buf;
 }
 
-static void fdb_print_flags(unsigned int flags)
-{
-	static const struct {
-		unsigned int flag;
-		const char *name;
-	} names[] = {
-		{NTF_SELF, "self"},	       {NTF_ROUTER, "router"},
-		{NTF_EXT_LEARNED, "extern_learn"}, {NTF_OFFLOADED, "offload"},
-		{NTF_MASTER, "master"},	       {NTF_STICKY, "sticky"},
-	};
-
-	for (size_t i = 0; i < ARRAY_SIZE(names); i++)
-		if (flags & names[i].flag)
-			printf("%s ", names[i].name);
-}
+static const struct out_flag fdb_flags[] = {
+	{NTF_SELF, "self"},	       {NTF_ROUTER, "router"},
+	{NTF_EXT_LEARNED, "extern_learn"}, {NTF_OFFLOADED, "offload"},
+	{NTF_MASTER, "master"},	       {NTF_STICKY, "sticky"},
+};
 
 static bool fdb_wanted(const struct fdb_filter *f, const struct fdb_entry *e)
 {
@@ -139,7 +124,7 @@ static void fdb_print(const struct fdb_filter *f, const struct fdb_entry *e,
 	if (bridge_opts.stats && e->has_cacheinfo)
 		printf("used %ld/%ld ", (long)e->used / hz,
 		       (long)e->updated / hz);
-	fdb_print_flags(e->flags);
+	out_flag_words(fdb_flags, ARRAY_SIZE(fdb_flags), e->flags);
 	if (e->master)
 		printf("master %s ", index_name(links, e->master, name));
 	printf("%s\n", fdb_state_name(e->state, state, sizeof(state)));
@@ -218,11 +203,8 @@ static int fdb_show_arg(struct fdb_filter *f, int argc, char **argv)
 	} else if (streq(key, "brport") || streq(key, "dev")) {
 		f->dev = val;
 	} else if (streq(key, "vlan")) {
-		if (f->vlan) {
-			out_error("Error: duplicate \"vlan\": \"%s\" is the "
-				  "second value.", val);
-			return -1;
-		}
+		if (f->vlan)
+			return cmd_ip_duparg("vlan", val);
 		f->vlan = atoi(val);
 	} else if (fdb_state_arg(val, &s) < 0) {
 		out_error("Error: argument \"%s\" is wrong: invalid state",
@@ -236,6 +218,18 @@ static int fdb_show_arg(struct fdb_filter *f, int argc, char **argv)
 	return 2;
 }
 
+/* The ifindex of dev, or -1 after bridge's "Cannot find device". */
+static int find_device(const struct cmd_ctx *ctx, const char *dev)
+{
+	int index = link_index(ctx->netns, dev);
+
+	if (index > 0)
+		return index;
+	out_error("Cannot find device \"%s\"", dev);
+	out_hint(_("\"ip link show\" lists the devices there are."));
+	return -1;
+}
+
 static int fdb_find_devices(const struct cmd_ctx *ctx, struct fdb_filter *f)
 {
 	if (f->br && (f->br_index = link_index(ctx->netns, f->br)) <= 0) {
@@ -244,11 +238,8 @@ static int fdb_find_devices(const struct cmd_ctx *ctx, struct fdb_filter *f)
 			   "ip link add %s type bridge."), f->br);
 		return CMD_ERROR;
 	}
-	if (f->dev && (f->dev_index = link_index(ctx->netns, f->dev)) <= 0) {
-		out_error("Cannot find device \"%s\"", f->dev);
-		out_hint(_("\"ip link show\" lists the devices there are."));
+	if (f->dev && (f->dev_index = find_device(ctx, f->dev)) < 0)
 		return CMD_ERROR;
-	}
 	return CMD_OK;
 }
 
@@ -330,40 +321,6 @@ static const struct cmd_table fdb_table = {
 
 /* ---- bridge link ---- */
 
-static void print_link_flags(unsigned int flags, bool mdown)
-{
-	static const struct {
-		unsigned int flag;
-		const char *name;
-	} names[] = {
-		{IFF_LOOPBACK, "LOOPBACK"}, {IFF_BROADCAST, "BROADCAST"},
-		{IFF_POINTOPOINT, "POINTOPOINT"}, {IFF_MULTICAST, "MULTICAST"},
-		{IFF_NOARP, "NOARP"},	    {IFF_ALLMULTI, "ALLMULTI"},
-		{IFF_PROMISC, "PROMISC"},   {IFF_MASTER, "MASTER"},
-		{IFF_SLAVE, "SLAVE"},	    {IFF_DEBUG, "DEBUG"},
-		{IFF_DYNAMIC, "DYNAMIC"},   {IFF_AUTOMEDIA, "AUTOMEDIA"},
-		{IFF_PORTSEL, "PORTSEL"},   {IFF_NOTRAILERS, "NOTRAILERS"},
-		{IFF_UP, "UP"},		    {IFF_LOWER_UP, "LOWER_UP"},
-		{IFF_DORMANT, "DORMANT"},   {IFF_ECHO, "ECHO"},
-	};
-
-	putchar('<');
-	if ((flags & IFF_UP) && !(flags & IFF_RUNNING))
-		printf(flags ? "%s," : "%s", "NO-CARRIER");
-	flags &= ~IFF_RUNNING;
-	for (size_t i = 0; i < ARRAY_SIZE(names); i++) {
-		if (!(flags & names[i].flag))
-			continue;
-		flags &= ~names[i].flag;
-		printf(flags ? "%s," : "%s", names[i].name);
-	}
-	if (flags)
-		printf("%x", flags);
-	if (mdown)
-		printf(",%s", "M-DOWN");
-	printf("> ");
-}
-
 /* "reth1@if5: " or "beth1@reth1: "; returns whether the peer is down. */
 static bool print_name_and_link(const struct bridge_port *p,
 				const struct link_list *links)
@@ -437,7 +394,7 @@ static void print_port(const struct cmd_ctx *ctx, const struct bridge_port *p,
 
 	printf("%d: ", p->ifindex);
 	mdown = print_name_and_link(p, links);
-	print_link_flags(p->flags, mdown);
+	show_link_flags(p->flags, mdown);
 	if (p->has_mtu)
 		printf("mtu %u ", p->mtu);
 	if (p->master)
@@ -485,8 +442,7 @@ static int link_show_args(int argc, char **argv, const char **dev)
 		if (++i == argc)
 			return incomplete();
 		if (*dev) {
-			out_error("Error: duplicate \"dev\": \"%s\" is the "
-				  "second value.", argv[i]);
+			cmd_ip_duparg("dev", argv[i]);
 			return CMD_ERROR;
 		}
 		*dev = argv[i];
@@ -503,11 +459,8 @@ static int link_show_exec(struct cmd_ctx *ctx, int argc, char **argv)
 
 	if (link_show_args(argc, argv, &dev) != CMD_OK)
 		return CMD_ERROR;
-	if (dev && (index = link_index(ctx->netns, dev)) <= 0) {
-		out_error("Cannot find device \"%s\"", dev);
-		out_hint(_("\"ip link show\" lists the devices there are."));
+	if (dev && (index = find_device(ctx, dev)) < 0)
 		return CMD_ERROR;
-	}
 	err = bridge_port_list(ctx->netns, &l);
 	if (err == 0 && (err = link_list(ctx->netns, &links)) < 0)
 		bridge_port_list_free(&l);
@@ -599,15 +552,7 @@ static int bridge_netns(struct cmd_ctx *ctx, int argc, char **argv)
 {
 	if (argc < 2)
 		return incomplete();
-	if (!netns_exists(argv[1])) {
-		out_error("Cannot open network namespace \"%s\": %s", argv[1],
-			  out_strerror(ENOENT));
-		out_hint(_("See the namespaces there are with "
-			   "\"ip netns list\"."));
-		return CMD_ERROR;
-	}
-	ctx->netns = argv[1];
-	return CMD_OK;
+	return cmd_ip_netns_option(ctx, argv[1]);
 }
 
 /* One option of "bridge"; returns the words it used, 0 to stop (help,
@@ -652,13 +597,8 @@ static int bridge_exec(struct cmd_ctx *outer, int argc, char **argv)
 	int i = 0, used;
 
 	bridge_opts = (struct bridge_opts){0};
-	if (ctx.netns && !netns_exists(ctx.netns)) {
-		out_error("Cannot open network namespace \"%s\": %s",
-			  ctx.netns, out_strerror(ENOENT));
-		out_hint(_("The namespace is gone; \"leave\" goes back to "
-			   "the host."));
+	if (cmd_netns_gone(&ctx))
 		return CMD_ERROR;
-	}
 	while (i < argc && argv[i][0] == '-') {
 		if (streq(argv[i], "--")) {
 			i++;

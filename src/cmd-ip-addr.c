@@ -21,23 +21,9 @@ struct addr_args {
 	bool has_local, scoped, has_prefixlen;
 };
 
-static const char *family_word(int family)
-{
-	return family == AF_INET ? "inet" : family == AF_INET6 ? "inet6" :
-					    "any valid";
-}
-
-static int incomplete(void)
-{
-	out_error("Command line is not complete. Try option \"help\"");
-	out_hint(_("A word is missing at the end of the command."));
-	return -1;
-}
-
 static int bad_prefix(const char *what, int family, const char *arg)
 {
-	out_error("Error: %s %s is expected rather than \"%s\".",
-		  family_word(family), what, arg);
+	cmd_ip_expected(family, what, arg);
 	if (family == AF_INET6)
 		out_hint(_("With -6, give an IPv6 address like fd00::1/64."));
 	else
@@ -51,8 +37,7 @@ static int parse_local(struct addr_args *a, int family, const char *arg)
 	struct inet_prefix p;
 
 	if (a->has_local) {
-		out_error("Error: either \"%s\" is duplicate, or \"%s\" is a "
-			  "garbage.", "local", arg);
+		cmd_ip_garbage("local", arg);
 		out_hint(_("Give one address, and the device after \"dev\": "
 			   "ip addr add 11.11.11.2/24 dev veth0."));
 		return -1;
@@ -73,8 +58,7 @@ static int parse_brd(struct addr_args *a, int family, const char *arg)
 	struct inet_prefix p;
 
 	if (a->brd) {
-		out_error("Error: duplicate \"%s\": \"%s\" is the second "
-			  "value.", "broadcast", arg);
+		cmd_ip_duparg("broadcast", arg);
 		out_hint(_("Give \"broadcast\" only once."));
 		return -1;
 	}
@@ -128,15 +112,13 @@ static int parse_word(struct cmd_ctx *ctx, struct addr_args *a, int *i,
 		      int argc, char **argv)
 {
 	const char *w = argv[*i];
-	int family = a->req.family ? a->req.family : ctx->family;
+	int family = a->req.family ? a->req.family : cmd_ip_family(ctx);
 
-	if (family == AF_PACKET)
-		family = AF_UNSPEC;
 	if (cmd_matches(w, "broadcast") || streq(w, "brd") ||
 	    streq(w, "scope") || streq(w, "dev") || streq(w, "label") ||
 	    streq(w, "local")) {
 		if (++*i >= argc)
-			return incomplete();
+			return cmd_ip_incomplete();
 	}
 	if (cmd_matches(w, "broadcast") || streq(w, "brd"))
 		return parse_brd(a, family, argv[*i]);
@@ -209,12 +191,8 @@ static int args_check(struct cmd_ctx *ctx, struct addr_args *a, bool del)
 	if (!a->scoped && !del && a->req.family == AF_INET &&
 	    a->req.local[0] == 127)
 		a->req.scope = RT_SCOPE_HOST;
-	a->req.ifindex = link_index(ctx->netns, a->dev);
-	if (a->req.ifindex <= 0) {
-		cmd_ip_no_device(ctx, a->dev);
-		return -1;
-	}
-	return 0;
+	a->req.ifindex = cmd_ip_dev_index(ctx, a->dev);
+	return a->req.ifindex < 0 ? -1 : 0;
 }
 
 static void modify_hint(int err, bool del)

@@ -32,13 +32,6 @@ static void link_args_free(struct link_args *a)
 	a->spec.ns_fd = -1;
 }
 
-static int incomplete(void)
-{
-	out_error("Command line is not complete. Try option \"help\"");
-	out_hint(_("A word is missing at the end of the command."));
-	return -1;
-}
-
 static int invarg(const char *msg, const char *arg, const char *hint)
 {
 	out_error("Error: argument \"%s\" is wrong: %s", arg, msg);
@@ -48,8 +41,7 @@ static int invarg(const char *msg, const char *arg, const char *hint)
 
 static int duparg(const char *key, const char *arg)
 {
-	out_error("Error: duplicate \"%s\": \"%s\" is the second value.", key,
-		  arg);
+	cmd_ip_duparg(key, arg);
 	/* TRANSLATORS: %s is a keyword such as mtu or netns. */
 	out_hint(_("Give \"%s\" only once."), key);
 	return -1;
@@ -57,8 +49,7 @@ static int duparg(const char *key, const char *arg)
 
 static int duparg2(const char *key, const char *arg)
 {
-	out_error("Error: either \"%s\" is duplicate, or \"%s\" is a garbage.",
-		  key, arg);
+	cmd_ip_garbage(key, arg);
 	out_hint(_("nstutor did not understand \"%s\" here; see \"ip link "
 		   "help\" for the words each command takes."), arg);
 	return -1;
@@ -179,7 +170,7 @@ static int parse_name(struct link_args *a, const char *arg)
 static int parse_dev(struct link_args *a, int *i, int argc, char **argv)
 {
 	if (streq(argv[*i], "dev") && ++*i >= argc)
-		return incomplete();
+		return cmd_ip_incomplete();
 	if (a->dev != a->name)
 		return duparg2("dev", argv[*i]);
 	if (!ifname_ok(argv[*i], 128))
@@ -287,7 +278,7 @@ static int parse_word(const char *ns, struct link_args *a, int *i, int argc,
 	if (k < 0)
 		return parse_dev(a, i, argc, argv);
 	if (link_kws[k].value && ++*i >= argc)
-		return incomplete();
+		return cmd_ip_incomplete();
 	return parse_kw(ns, a, k, argv[*i]);
 }
 

@@ -16,27 +16,6 @@
 #define NTF_EXT_MANAGED 0x1
 #endif
 
-static bool next_arg(int *i, int argc)
-{
-	if (++*i < argc)
-		return true;
-	out_error("Command line is not complete. Try option \"help\"");
-	out_hint(_("The last word needs a value after it."));
-	return false;
-}
-
-static const char *family_words(int family)
-{
-	return family == AF_INET ? "inet" :
-	       family == AF_INET6 ? "inet6" : "any valid";
-}
-
-static int ctx_family(const struct cmd_ctx *ctx)
-{
-	return ctx->family == AF_INET || ctx->family == AF_INET6 ?
-		       ctx->family : AF_UNSPEC;
-}
-
 /* iproute2's nud_state_a2n. */
 static bool nud_parse(const char *s, unsigned int *state)
 {
@@ -117,18 +96,16 @@ static bool parse_neigh_dst(const struct cmd_ctx *ctx, struct neigh_args *a,
 {
 	struct inet_prefix p;
 
-	if (streq(argv[*i], "to") && !next_arg(i, argc))
+	if (streq(argv[*i], "to") && !cmd_ip_next_arg(i, argc))
 		return false;
 	if (a->dst_ok) {
-		out_error("Error: either \"to\" is duplicate, or \"%s\" is "
-			  "a garbage.", argv[*i]);
+		cmd_ip_garbage("to", argv[*i]);
 		out_hint(_("An entry has one address; the other words are "
 			   "keywords like lladdr, dev and nud."));
 		return false;
 	}
-	if (inet_addr_parse(argv[*i], ctx_family(ctx), &p) < 0) {
-		out_error("Error: %s address is expected rather than \"%s\".",
-			  family_words(ctx_family(ctx)), argv[*i]);
+	if (inet_addr_parse(argv[*i], cmd_ip_family(ctx), &p) < 0) {
+		cmd_ip_expected(cmd_ip_family(ctx), "address", argv[*i]);
 		out_hint(_("Write the neighbour's IP address, like "
 			   "11.11.11.3."));
 		return false;
@@ -146,17 +123,16 @@ static bool parse_neigh_word(const struct cmd_ctx *ctx, struct neigh_args *a,
 	const char *w = argv[*i];
 
 	if (cmd_matches(w, "lladdr")) {
-		if (!next_arg(i, argc))
+		if (!cmd_ip_next_arg(i, argc))
 			return false;
 		if (a->lladdr) {
-			out_error("Error: duplicate \"lladdr\": \"%s\" is the "
-				  "second value.", argv[*i]);
+			cmd_ip_duparg("lladdr", argv[*i]);
 			out_hint(_("Give lladdr once."));
 			return false;
 		}
 		a->lladdr = argv[*i];
 	} else if (streq(w, "nud")) {
-		if (!next_arg(i, argc))
+		if (!cmd_ip_next_arg(i, argc))
 			return false;
 		if (!nud_parse(argv[*i], &a->n.state)) {
 			bad_nud(argv[*i]);
@@ -165,7 +141,7 @@ static bool parse_neigh_word(const struct cmd_ctx *ctx, struct neigh_args *a,
 	} else if (streq(w, "router")) {
 		a->n.flags |= NTF_ROUTER;
 	} else if (streq(w, "dev")) {
-		if (!next_arg(i, argc))
+		if (!cmd_ip_next_arg(i, argc))
 			return false;
 		a->dev = argv[*i];
 	} else {
@@ -193,12 +169,8 @@ static int parse_neigh(const struct cmd_ctx *ctx, int argc, char **argv,
 		if (a->n.lladdr_len < 0)
 			return CMD_ERROR;
 	}
-	a->n.ifindex = link_index(ctx->netns, a->dev);
-	if (a->n.ifindex < 0) {
-		cmd_ip_no_device(ctx, a->dev);
-		return CMD_ERROR;
-	}
-	return CMD_OK;
+	a->n.ifindex = cmd_ip_dev_index(ctx, a->dev);
+	return a->n.ifindex < 0 ? CMD_ERROR : CMD_OK;
 }
 
 static void neigh_error_hint(enum neigh_op op, int err)
@@ -321,8 +293,7 @@ static bool parse_filter_pfx(struct neigh_filter *f, const char *s)
 		return true;
 	}
 	if (inet_prefix_parse(s, f->family, &f->pfx) < 0) {
-		out_error("Error: %s prefix is expected rather than \"%s\".",
-			  family_words(f->family), s);
+		cmd_ip_expected(f->family, "prefix", s);
 		out_hint(_("Write an address or a network, like 11.11.11.0/24, "
 			   "or \"all\"."));
 		return false;
@@ -339,24 +310,19 @@ static bool parse_filter_word(const struct cmd_ctx *ctx, struct neigh_filter *f,
 	const char *w = argv[*i];
 
 	if (streq(w, "dev")) {
-		if (!next_arg(i, argc))
+		if (!cmd_ip_next_arg(i, argc))
 			return false;
 		if (f->ifindex) {
-			out_error("Error: duplicate \"dev\": \"%s\" is the "
-				  "second value.", argv[*i]);
+			cmd_ip_duparg("dev", argv[*i]);
 			return false;
 		}
-		f->ifindex = link_index(ctx->netns, argv[*i]);
-		if (f->ifindex < 0) {
-			cmd_ip_no_device(ctx, argv[*i]);
-			return false;
-		}
-		return true;
+		f->ifindex = cmd_ip_dev_index(ctx, argv[*i]);
+		return f->ifindex > 0;
 	}
 	if (streq(w, "nud"))
-		return next_arg(i, argc) &&
+		return cmd_ip_next_arg(i, argc) &&
 		       parse_filter_nud(f, argv[*i], flush);
-	if (streq(w, "to") && !next_arg(i, argc))
+	if (streq(w, "to") && !cmd_ip_next_arg(i, argc))
 		return false;
 	return parse_filter_pfx(f, argv[*i]);
 }
@@ -364,23 +330,13 @@ static bool parse_filter_word(const struct cmd_ctx *ctx, struct neigh_filter *f,
 static int parse_filter(const struct cmd_ctx *ctx, bool flush, int argc,
 			char **argv, struct neigh_filter *f)
 {
-	*f = (struct neigh_filter){.family = ctx_family(ctx)};
+	*f = (struct neigh_filter){.family = cmd_ip_family(ctx)};
 	f->state = flush ? ~(unsigned int)(NUD_PERMANENT | NUD_NOARP) :
 			   0xFF & ~NUD_NOARP;
 	for (int i = 0; i < argc; i++)
 		if (!parse_filter_word(ctx, f, flush, argc, argv, &i))
 			return CMD_ERROR;
 	return CMD_OK;
-}
-
-static bool bits_match(const unsigned char *a, const unsigned char *b,
-		       int bits)
-{
-	int bytes = bits / 8, rest = bits % 8;
-
-	if (memcmp(a, b, bytes))
-		return false;
-	return !rest || !((a[bytes] ^ b[bytes]) & (0xff00 >> rest));
 }
 
 static bool neigh_matches(const struct neigh_filter *f, const struct neigh *n)
@@ -396,26 +352,16 @@ static bool neigh_matches(const struct neigh_filter *f, const struct neigh *n)
 		return false;
 	if (f->has_pfx && f->pfx.prefixlen > 0)
 		return n->dst_len == f->pfx.bytelen &&
-		       bits_match(n->dst, f->pfx.addr, f->pfx.prefixlen);
+		       inet_bits_match(n->dst, f->pfx.addr, f->pfx.prefixlen);
 	return true;
 }
 
-static void print_neigh_state(unsigned int state)
-{
-	static const struct {
-		unsigned int bit;
-		const char *name;
-	} names[] = {
-		{NUD_INCOMPLETE, "INCOMPLETE"}, {NUD_REACHABLE, "REACHABLE"},
-		{NUD_STALE, "STALE"}, {NUD_DELAY, "DELAY"},
-		{NUD_PROBE, "PROBE"}, {NUD_FAILED, "FAILED"},
-		{NUD_NOARP, "NOARP"}, {NUD_PERMANENT, "PERMANENT"},
-	};
-
-	for (size_t i = 0; i < ARRAY_SIZE(names); i++)
-		if (state & names[i].bit)
-			printf("%s ", names[i].name);
-}
+static const struct out_flag nud_names[] = {
+	{NUD_INCOMPLETE, "INCOMPLETE"}, {NUD_REACHABLE, "REACHABLE"},
+	{NUD_STALE, "STALE"}, {NUD_DELAY, "DELAY"},
+	{NUD_PROBE, "PROBE"}, {NUD_FAILED, "FAILED"},
+	{NUD_NOARP, "NOARP"}, {NUD_PERMANENT, "PERMANENT"},
+};
 
 /* ip -br neigh: address, device and lladdr in columns. */
 static void print_neigh_brief(const char *ns, const struct neigh *n,
@@ -458,7 +404,7 @@ static void print_neigh(const char *ns, const struct neigh *n, bool no_dev)
 		printf("extern_learn ");
 	if (n->flags & NTF_OFFLOADED)
 		printf("offload ");
-	print_neigh_state(n->state);
+	out_flag_words(nud_names, ARRAY_SIZE(nud_names), n->state);
 	if (n->protocol)
 		printf("proto %u ", n->protocol);
 	putchar('\n');

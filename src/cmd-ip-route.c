@@ -108,12 +108,6 @@ static bool rt_type_a2n(const char *s, unsigned int *type)
 	return rt_a2n(exact + 4, s, 255, type);
 }
 
-static const char *family_words(int family)
-{
-	return family == AF_INET ? "inet" :
-	       family == AF_INET6 ? "inet6" : "any valid";
-}
-
 static int host_bits(int family)
 {
 	return family == AF_INET6 ? 128 : family == AF_INET ? 32 : 0;
@@ -138,8 +132,7 @@ static bool get_prefix(const char *s, int family, struct inet_prefix *p)
 {
 	if (prefix_parse(s, family, p) == 0)
 		return true;
-	out_error("Error: %s prefix is expected rather than \"%s\".",
-		  family_words(family), s);
+	cmd_ip_expected(family, "prefix", s);
 	out_hint(_("Write a network as ADDRESS/LENGTH, like 11.11.11.0/24, "
 		   "or \"default\"."));
 	return false;
@@ -149,18 +142,8 @@ static bool get_addr(const char *s, int family, struct inet_prefix *p)
 {
 	if (inet_addr_parse(s, family, p) == 0)
 		return true;
-	out_error("Error: %s address is expected rather than \"%s\".",
-		  family_words(family), s);
+	cmd_ip_expected(family, "address", s);
 	out_hint(_("Write an address without /LENGTH, like 11.11.11.1."));
-	return false;
-}
-
-static bool next_arg(int *i, int argc)
-{
-	if (++*i < argc)
-		return true;
-	out_error("Command line is not complete. Try option \"help\"");
-	out_hint(_("The last word needs a value after it."));
 	return false;
 }
 
@@ -187,17 +170,16 @@ static bool parse_dst(struct route_args *a, int argc, char **argv, int *i)
 	struct inet_prefix p;
 	unsigned int type;
 
-	if (streq(argv[*i], "to") && !next_arg(i, argc))
+	if (streq(argv[*i], "to") && !cmd_ip_next_arg(i, argc))
 		return false;
 	if ((argv[*i][0] < '0' || argv[*i][0] > '9') &&
 	    rt_type_a2n(argv[*i], &type)) {
-		if (!next_arg(i, argc))
+		if (!cmd_ip_next_arg(i, argc))
 			return false;
 		a->r.type = type;
 	}
 	if (a->dst_ok) {
-		out_error("Error: either \"to\" is duplicate, or \"%s\" is "
-			  "a garbage.", argv[*i]);
+		cmd_ip_garbage("to", argv[*i]);
 		out_hint(_("A route has one destination; the other words "
 			   "are keywords like via, dev and metric."));
 		return false;
@@ -322,10 +304,10 @@ static bool parse_route_word(struct route_args *a, int argc, char **argv,
 	const char *w = argv[*i];
 
 	if (streq(w, "via")) {
-		if (!next_arg(i, argc))
+		if (!cmd_ip_next_arg(i, argc))
 			return false;
 		if ((streq(argv[*i], "inet") || streq(argv[*i], "inet6")) &&
-		    !next_arg(i, argc))
+		    !cmd_ip_next_arg(i, argc))
 			return false;
 		return parse_gateway(a, argv[*i]);
 	}
@@ -334,13 +316,14 @@ static bool parse_route_word(struct route_args *a, int argc, char **argv,
 		return true;
 	}
 	if (streq(w, "dev") || streq(w, "oif")) {
-		if (!next_arg(i, argc))
+		if (!cmd_ip_next_arg(i, argc))
 			return false;
 		a->dev = argv[*i];
 		return true;
 	}
 	if (takes_value(w))
-		return next_arg(i, argc) && parse_route_value(a, w, argv[*i]);
+		return cmd_ip_next_arg(i, argc) &&
+		       parse_route_value(a, w, argv[*i]);
 	return parse_dst(a, argc, argv, i);
 }
 
@@ -380,8 +363,7 @@ static int parse_route(struct cmd_ctx *ctx, bool del, int argc, char **argv,
 		       struct route_args *a)
 {
 	*a = (struct route_args){0};
-	a->r.family = ctx->family == AF_INET6 ? AF_INET6 :
-		      ctx->family == AF_INET ? AF_INET : AF_UNSPEC;
+	a->r.family = cmd_ip_family(ctx);
 	a->r.table = RT_TABLE_MAIN;
 	a->r.scope = RT_SCOPE_NOWHERE;
 	if (!del) {
@@ -399,15 +381,8 @@ static int parse_route(struct cmd_ctx *ctx, bool del, int argc, char **argv,
 			   "like 10.0.0.0/8, or \"default\"."));
 		return CMD_ERROR;
 	}
-	if (a->dev) {
-		int ifindex = link_index(ctx->netns, a->dev);
-
-		if (ifindex < 0) {
-			cmd_ip_no_device(ctx, a->dev);
-			return CMD_ERROR;
-		}
-		a->r.oif = ifindex;
-	}
+	if (a->dev && (a->r.oif = cmd_ip_dev_index(ctx, a->dev)) < 0)
+		return CMD_ERROR;
 	route_defaults(a, del);
 	return CMD_OK;
 }
@@ -551,22 +526,15 @@ static void print_route_ends(const struct route *r)
 		printf("tos 0x%02x ", r->tos);
 }
 
-static void print_route_flags(unsigned int flags)
-{
-	static const struct rt_name names[] = {
-		{RTNH_F_DEAD, "dead"}, {RTNH_F_ONLINK, "onlink"},
-		{RTNH_F_PERVASIVE, "pervasive"}, {RTNH_F_OFFLOAD, "offload"},
-		{RTNH_F_TRAP, "trap"}, {RTM_F_NOTIFY, "notify"},
-		{RTNH_F_LINKDOWN, "linkdown"},
-		{RTNH_F_UNRESOLVED, "unresolved"},
-		{RTM_F_OFFLOAD, "rt_offload"}, {RTM_F_TRAP, "rt_trap"},
-		{RTM_F_OFFLOAD_FAILED, "rt_offload_failed"}, {0, NULL},
-	};
-
-	for (const struct rt_name *n = names; n->name; n++)
-		if (flags & n->id)
-			printf("%s ", n->name);
-}
+static const struct out_flag route_flags[] = {
+	{RTNH_F_DEAD, "dead"}, {RTNH_F_ONLINK, "onlink"},
+	{RTNH_F_PERVASIVE, "pervasive"}, {RTNH_F_OFFLOAD, "offload"},
+	{RTNH_F_TRAP, "trap"}, {RTM_F_NOTIFY, "notify"},
+	{RTNH_F_LINKDOWN, "linkdown"},
+	{RTNH_F_UNRESOLVED, "unresolved"},
+	{RTM_F_OFFLOAD, "rt_offload"}, {RTM_F_TRAP, "rt_trap"},
+	{RTM_F_OFFLOAD_FAILED, "rt_offload_failed"},
+};
 
 static void print_cache_flags(unsigned int flags)
 {
@@ -621,7 +589,7 @@ static void print_route_middle(const char *ns, const struct route *r,
 					      sizeof(a)));
 	if (r->has_priority)
 		printf("metric %u ", r->priority);
-	print_route_flags(r->flags);
+	out_flag_words(route_flags, ARRAY_SIZE(route_flags), r->flags);
 	if (r->has_mark && r->mark)
 		printf(r->mark >= 16 ? "mark 0x%x " : "mark %u ", r->mark);
 	if (r->has_uid)
@@ -684,12 +652,12 @@ static bool parse_filter_dst(struct route_filter *f, int argc, char **argv,
 	bool root, match, exact;
 	struct inet_prefix p;
 
-	if (cmd_matches(argv[*i], "to") && !next_arg(i, argc))
+	if (cmd_matches(argv[*i], "to") && !cmd_ip_next_arg(i, argc))
 		return false;
 	root = cmd_matches(argv[*i], "root");
 	match = !root && cmd_matches(argv[*i], "match");
 	exact = !root && !match && cmd_matches(argv[*i], "exact");
-	if ((root || match || exact) && !next_arg(i, argc))
+	if ((root || match || exact) && !cmd_ip_next_arg(i, argc))
 		return false;
 	if (!get_prefix(argv[*i], f->family, &p))
 		return false;
@@ -727,7 +695,7 @@ static bool parse_filter_word(const struct cmd_ctx *ctx,
 	const char *w = argv[*i];
 
 	if (cmd_matches(w, "table")) {
-		if (!next_arg(i, argc))
+		if (!cmd_ip_next_arg(i, argc))
 			return false;
 		if (streq(argv[*i], "all")) {
 			f->table = 0;
@@ -743,21 +711,19 @@ static bool parse_filter_word(const struct cmd_ctx *ctx,
 	} else if (cmd_matches(w, "cached") || cmd_matches(w, "cloned")) {
 		f->cloned = true;
 	} else if (streq(w, "dev") || streq(w, "oif")) {
-		if (!next_arg(i, argc))
+		if (!cmd_ip_next_arg(i, argc))
 			return false;
-		f->oif = link_index(ctx->netns, argv[*i]);
-		if (f->oif < 0) {
-			cmd_ip_no_device(ctx, argv[*i]);
+		f->oif = cmd_ip_dev_index(ctx, argv[*i]);
+		if (f->oif < 0)
 			return false;
-		}
 		f->view.no_dev = true;
 	} else if (cmd_matches(w, "protocol")) {
-		return next_arg(i, argc) &&
+		return cmd_ip_next_arg(i, argc) &&
 		       parse_filter_name(argv[*i], rt_protos, "invalid "
 					 "\"protocol\"\n", &f->proto,
 					 &f->has_proto, &f->view.no_proto);
 	} else if (cmd_matches(w, "scope")) {
-		return next_arg(i, argc) &&
+		return cmd_ip_next_arg(i, argc) &&
 		       parse_filter_name(argv[*i], rt_scopes, "invalid "
 					 "\"scope\"\n", &f->scope,
 					 &f->has_scope, &f->view.no_scope);
@@ -771,24 +737,12 @@ static int parse_filter(const struct cmd_ctx *ctx, int argc, char **argv,
 			struct route_filter *f)
 {
 	*f = (struct route_filter){.table = RT_TABLE_MAIN};
-	f->family = ctx->family == AF_INET || ctx->family == AF_INET6 ?
-			    ctx->family : AF_UNSPEC;
+	f->family = cmd_ip_family(ctx);
 	for (int i = 0; i < argc; i++)
 		if (!parse_filter_word(ctx, f, argc, argv, &i))
 			return CMD_ERROR;
 	f->view.no_table = f->table != 0;
 	return CMD_OK;
-}
-
-/* The first bits of a and b are the same. */
-static bool bits_match(const unsigned char *a, const unsigned char *b,
-		       int bits)
-{
-	int bytes = bits / 8, rest = bits % 8;
-
-	if (memcmp(a, b, bytes))
-		return false;
-	return !rest || !((a[bytes] ^ b[bytes]) & (0xff00 >> rest));
 }
 
 static bool prefix_active(const struct inet_prefix *p)
@@ -803,13 +757,13 @@ static bool dst_matches(const struct route_filter *f, const struct route *r)
 	if (f->has_root && prefix_active(root)) {
 		if ((root->family && r->family != root->family) ||
 		    root->prefixlen > r->dst_len ||
-		    !bits_match(r->dst, root->addr, root->prefixlen))
+		    !inet_bits_match(r->dst, root->addr, root->prefixlen))
 			return false;
 	}
 	if (f->has_match && prefix_active(m)) {
 		if ((m->family && r->family != m->family) ||
 		    m->prefixlen < r->dst_len ||
-		    !bits_match(r->dst, m->addr, r->dst_len))
+		    !inet_bits_match(r->dst, m->addr, r->dst_len))
 			return false;
 	}
 	return true;
@@ -971,7 +925,7 @@ static bool parse_get_word(struct get_args *g, int argc, char **argv, int *i)
 	struct inet_prefix p;
 
 	if (cmd_matches(w, "from")) {
-		if (!next_arg(i, argc) ||
+		if (!cmd_ip_next_arg(i, argc) ||
 		    !get_prefix(argv[*i], g->q.family, &p))
 			return false;
 		set_family(&g->q, p.family);
@@ -979,23 +933,23 @@ static bool parse_get_word(struct get_args *g, int argc, char **argv, int *i)
 		g->q.has_src = p.bytelen > 0;
 		g->q.src_len = p.prefixlen;
 	} else if (cmd_matches(w, "iif")) {
-		if (!next_arg(i, argc))
+		if (!cmd_ip_next_arg(i, argc))
 			return false;
 		g->idev = argv[*i];
 	} else if (cmd_matches(w, "mark")) {
-		if (!next_arg(i, argc) ||
+		if (!cmd_ip_next_arg(i, argc) ||
 		    !parse_number(w, argv[*i], &g->q.mark,
 				  "mark value is invalid\n"))
 			return false;
 		g->q.has_mark = g->q.mark != 0;
 	} else if (cmd_matches(w, "oif") || streq(w, "dev")) {
-		if (!next_arg(i, argc))
+		if (!cmd_ip_next_arg(i, argc))
 			return false;
 		g->odev = argv[*i];
 	} else if (cmd_matches(w, "fibmatch")) {
 		g->q.flags |= RTM_F_FIB_MATCH;
 	} else {
-		if (streq(w, "to") && !next_arg(i, argc))
+		if (streq(w, "to") && !cmd_ip_next_arg(i, argc))
 			return false;
 		return parse_get_dst(g, argv[*i]);
 	}
@@ -1006,11 +960,8 @@ static bool get_device(const struct cmd_ctx *ctx, const char *dev, int *ifindex)
 {
 	if (!dev)
 		return true;
-	*ifindex = link_index(ctx->netns, dev);
-	if (*ifindex > 0)
-		return true;
-	cmd_ip_no_device(ctx, dev);
-	return false;
+	*ifindex = cmd_ip_dev_index(ctx, dev);
+	return *ifindex > 0;
 }
 
 static void route_get_note(const char *ns, const struct route *r)
@@ -1040,8 +991,7 @@ static int route_get_cmd(struct cmd_ctx *ctx, int argc, char **argv)
 	struct route r;
 	int err;
 
-	g.q.family = ctx->family == AF_INET || ctx->family == AF_INET6 ?
-			     ctx->family : AF_UNSPEC;
+	g.q.family = cmd_ip_family(ctx);
 	for (int i = 0; i < argc; i++)
 		if (!parse_get_word(&g, argc, argv, &i))
 			return CMD_ERROR;

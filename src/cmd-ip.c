@@ -78,7 +78,7 @@ const struct cmd_table cmd_ip_table = {
 	.entries = ip_objects,
 };
 
-static int ip_netns_option(struct cmd_ctx *ctx, const char *name)
+int cmd_ip_netns_option(struct cmd_ctx *ctx, const char *name)
 {
 	if (!netns_exists(name)) {
 		out_error("Cannot open network namespace \"%s\": %s", name,
@@ -126,7 +126,7 @@ static int ip_option(struct cmd_ctx *ctx, int argc, char **argv)
 		}
 		if (opt[1] == 'f')
 			return ip_family_option(ctx, val) == CMD_OK ? 2 : -1;
-		return ip_netns_option(ctx, val) == CMD_OK ? 2 : -1;
+		return cmd_ip_netns_option(ctx, val) == CMD_OK ? 2 : -1;
 	}
 	if (cmd_matches(opt, "-details")) {
 		ctx->details = true;
@@ -189,4 +189,63 @@ void cmd_ip_no_device(const struct cmd_ctx *ctx, const char *name)
 	else
 		out_hint(_("There is no %s in the host namespace; it has: %s."),
 			 name, list);
+}
+
+int cmd_ip_dev_index(const struct cmd_ctx *ctx, const char *name)
+{
+	int ifindex = link_index(ctx->netns, name);
+
+	if (ifindex > 0)
+		return ifindex;
+	cmd_ip_no_device(ctx, name);
+	return -1;
+}
+
+int cmd_ip_family(const struct cmd_ctx *ctx)
+{
+	return ctx->family == AF_INET || ctx->family == AF_INET6 ?
+		       ctx->family : AF_UNSPEC;
+}
+
+int cmd_ip_duparg(const char *key, const char *arg)
+{
+	out_error("Error: duplicate \"%s\": \"%s\" is the second value.", key,
+		  arg);
+	return -1;
+}
+
+int cmd_ip_garbage(const char *key, const char *arg)
+{
+	out_error("Error: either \"%s\" is duplicate, or \"%s\" is a garbage.",
+		  key, arg);
+	return -1;
+}
+
+int cmd_ip_expected(int family, const char *what, const char *arg)
+{
+	out_error("Error: %s %s is expected rather than \"%s\".",
+		  family == AF_INET ? "inet" :
+		  family == AF_INET6 ? "inet6" : "any valid", what, arg);
+	return -1;
+}
+
+static void incomplete_error(void)
+{
+	out_error("Command line is not complete. Try option \"help\"");
+}
+
+int cmd_ip_incomplete(void)
+{
+	incomplete_error();
+	out_hint(_("A word is missing at the end of the command."));
+	return -1;
+}
+
+bool cmd_ip_next_arg(int *i, int argc)
+{
+	if (++*i < argc)
+		return true;
+	incomplete_error();
+	out_hint(_("The last word needs a value after it."));
+	return false;
 }

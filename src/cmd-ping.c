@@ -10,7 +10,6 @@
 
 #include "cmd.h"
 #include "icmp-echo.h"
-#include "netns.h"
 #include "out.h"
 
 #define PING_DEFAULT_COUNT 4 /* without -c when stdin is no terminal */
@@ -552,12 +551,9 @@ static void ping_statistics(const struct ping_run *r)
 static int ping_open_error(const struct cmd_ctx *ctx, const char *target,
 			   int err)
 {
-	if (err == -ENOENT && ctx->netns && !netns_exists(ctx->netns)) {
-		out_error("Cannot open network namespace \"%s\": %s",
-			  ctx->netns, out_strerror(err));
-		out_hint(_("The namespace is gone; \"leave\" goes back to "
-			   "the host."));
-	} else if (err == -EACCES) {
+	if (err == -ENOENT && cmd_netns_gone(ctx))
+		return CMD_ERROR;
+	if (err == -EACCES) {
 		out_error("ping: Do you want to ping broadcast? Then -b. If "
 			  "not, check your local firewall rules");
 		out_hint(_("%s is a broadcast address; ping one host of the "

@@ -5,7 +5,6 @@
 #include <sys/stat.h>
 
 #include "cmd.h"
-#include "netns.h"
 #include "out.h"
 #include "sysctl.h"
 
@@ -459,13 +458,8 @@ static int sysctl_exec(struct cmd_ctx *ctx, int argc, char **argv)
 
 	if (!words)
 		return CMD_ERROR;
-	if (ctx->netns && !netns_exists(ctx->netns)) {
-		out_error("Cannot open network namespace \"%s\": %s",
-			  ctx->netns, out_strerror(ENOENT));
-		out_hint(_("The namespace is gone; \"leave\" goes back to "
-			   "the host."));
+	if (cmd_netns_gone(ctx))
 		return CMD_ERROR;
-	}
 	if (argc == 0) {
 		fflush(stdout);
 		fputs(sysctl_usage_text, stderr);

@@ -5,6 +5,7 @@
 
 #include "cmd.h"
 #include "netlink.h"
+#include "netns.h"
 #include "out.h"
 
 extern const struct cmd_entry cmd_ip_entry, cmd_bridge_entry,
@@ -191,6 +192,16 @@ void cmd_netlink_error(int err)
 		out_error("Error: %s.", msg);
 	else
 		out_error("RTNETLINK answers: %s", out_strerror(err));
+}
+
+bool cmd_netns_gone(const struct cmd_ctx *ctx)
+{
+	if (!ctx->netns || netns_exists(ctx->netns))
+		return false;
+	out_error("Cannot open network namespace \"%s\": %s", ctx->netns,
+		  out_strerror(ENOENT));
+	out_hint(_("The namespace is gone; \"leave\" goes back to the host."));
+	return true;
 }
 
 static volatile sig_atomic_t interrupted;

@@ -75,6 +75,10 @@ void cmd_table_help(const struct cmd_table *t);
  * "Error: <kernel's message>." or "RTNETLINK answers: <strerror>". */
 void cmd_netlink_error(int err);
 
+/* Is ctx's namespace gone (deleted while the learner was in it)?  Then
+ * says so, as iproute2 would, with a hint. */
+bool cmd_netns_gone(const struct cmd_ctx *ctx);
+
 /* Ctrl-C: set by the SIGINT handler, polled by long commands (ping). */
 bool cmd_interrupted(void);
 void cmd_interrupt_clear(void);

@@ -137,3 +137,12 @@ const char *mac_format(const unsigned char *mac, size_t len, char *buf,
 				 i ? ":" : "", mac[i]);
 	return buf;
 }
+
+bool inet_bits_match(const unsigned char *a, const unsigned char *b, int bits)
+{
+	int bytes = bits / 8, rest = bits % 8;
+
+	if (memcmp(a, b, bytes))
+		return false;
+	return !rest || !((a[bytes] ^ b[bytes]) & (0xff00 >> rest));
+}

@@ -23,6 +23,9 @@ int inet_addr_parse(const char *s, int family, struct inet_prefix *out);
 /* inet_ntop into buf; returns buf. */
 const char *inet_format(int family, const void *addr, char *buf,
 			size_t size);
+/* The first bits bits of a and b are the same. */
+bool inet_bits_match(const unsigned char *a, const unsigned char *b,
+		     int bits);
 /* The network part of p (host bits cleared), in place. */
 void inet_prefix_mask(struct inet_prefix *p);
 

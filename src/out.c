@@ -72,3 +72,10 @@ const char *out_strerror(int err)
 {
 	return strerror(err < 0 ? -err : err);
 }
+
+void out_flag_words(const struct out_flag *t, size_t n, unsigned int flags)
+{
+	for (size_t i = 0; i < n; i++)
+		if (flags & t[i].flag)
+			printf("%s ", t[i].name);
+}

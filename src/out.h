@@ -26,6 +26,15 @@ void out_hint(const char *fmt, ...) PRINTF_LIKE(1, 2);
 /* An annotation on stdout, set apart; nothing under --plain. */
 void out_note(const char *fmt, ...) PRINTF_LIKE(1, 2);
 
+/* A flag bit and the word the real tool prints for it. */
+struct out_flag {
+	unsigned int flag;
+	const char *name;
+};
+
+/* On stdout, "NAME " for each of the n flags of t set in flags. */
+void out_flag_words(const struct out_flag *t, size_t n, unsigned int flags);
+
 /* The strerror() text the real tools print, "File exists". */
 const char *out_strerror(int err);
 

@@ -24,10 +24,7 @@
 #define IFF_ECHO 0x40000
 #endif
 
-static const struct {
-	unsigned int flag;
-	const char *name;
-} flag_names[] = {
+static const struct out_flag flag_names[] = {
 	{IFF_LOOPBACK, "LOOPBACK"},	{IFF_BROADCAST, "BROADCAST"},
 	{IFF_POINTOPOINT, "POINTOPOINT"}, {IFF_MULTICAST, "MULTICAST"},
 	{IFF_NOARP, "NOARP"},		{IFF_ALLMULTI, "ALLMULTI"},
@@ -39,7 +36,7 @@ static const struct {
 	{IFF_DORMANT, "DORMANT"},	{IFF_ECHO, "ECHO"},
 };
 
-static void print_flags(unsigned int flags, bool mdown)
+void show_link_flags(unsigned int flags, bool mdown)
 {
 	fputs("<", stdout);
 	if ((flags & IFF_UP) && !(flags & IFF_RUNNING))
@@ -469,7 +466,7 @@ static void print_brief(const struct show_opts *o, const struct link *l,
 	if (l->addr_len)
 		printf("%s ", ll_addr(l->addr, l->addr_len, l->arptype, b,
 				      sizeof(b)));
-	print_flags(l->flags, mdown);
+	show_link_flags(l->flags, mdown);
 	putchar('\n');
 }
 
@@ -494,7 +491,7 @@ static void print_head(const struct show_opts *o, const struct link *l,
 	bool mdown = name_and_link(o, l, all, name, sizeof(name));
 
 	printf("%d: %s: ", l->ifindex, name);
-	print_flags(l->flags, mdown);
+	show_link_flags(l->flags, mdown);
 	if (l->has & LINK_HAS_MTU)
 		printf("mtu %u ", l->mtu);
 	if (l->has & LINK_HAS_QDISC)
@@ -677,15 +674,6 @@ void show_link(const struct show_opts *o, const struct link *l,
 }
 
 /* What "ip link show" / "ip addr show|flush" were asked to select. */
-static bool need_arg(int *i, int argc)
-{
-	if (++*i < argc)
-		return true;
-	out_error("Command line is not complete. Try option \"help\"");
-	out_hint(_("A word is missing at the end of the command."));
-	return false;
-}
-
 static int filter_word(const struct cmd_ctx *ctx, struct show_filter *f,
 		       int *i, int argc, char **argv)
 {
@@ -694,8 +682,8 @@ static int filter_word(const struct cmd_ctx *ctx, struct show_filter *f,
 	if (streq(w, "up")) {
 		f->up = true;
 	} else if (streq(w, "master")) {
-		if (!need_arg(i, argc))
-			return -1;
+		if (++*i >= argc)
+			return cmd_ip_incomplete();
 		f->master = link_index(ctx->netns, argv[*i]);
 		if (f->master <= 0) {
 			out_error("Error: argument \"%s\" is wrong: %s\n",
@@ -706,8 +694,8 @@ static int filter_word(const struct cmd_ctx *ctx, struct show_filter *f,
 	} else if (streq(w, "type")) {
 		size_t n;
 
-		if (!need_arg(i, argc))
-			return -1;
+		if (++*i >= argc)
+			return cmd_ip_incomplete();
 		w = argv[*i];
 		n = strlen(w);
 		if (n >= 6 && streq(w + n - 6, "_slave")) {
@@ -717,12 +705,11 @@ static int filter_word(const struct cmd_ctx *ctx, struct show_filter *f,
 			snprintf(f->kind, sizeof(f->kind), "%s", w);
 		}
 	} else {
-		if (streq(w, "dev") && !need_arg(i, argc))
-			return -1;
+		if (streq(w, "dev") && ++*i >= argc)
+			return cmd_ip_incomplete();
 		w = argv[*i];
 		if (f->dev) {
-			out_error("Error: either \"%s\" is duplicate, or \"%s\" "
-				  "is a garbage.", "dev", w);
+			cmd_ip_garbage("dev", w);
 			out_hint(_("Name only one device."));
 			return -1;
 		}

@@ -24,6 +24,10 @@ struct show_opts {
 void show_link(const struct show_opts *o, const struct link *l,
 	       const struct link_list *all, const struct addr_list *addrs);
 
+/* "<BROADCAST,MULTICAST,UP,LOWER_UP> ", ",M-DOWN" inside when mdown
+ * (the peer is down); also for "bridge link". */
+void show_link_flags(unsigned int flags, bool mdown);
+
 /* "ip addr" leaves out links with no address of the -4/-6 family. */
 bool show_link_wanted(const struct show_opts *o, const struct link *l,
 		      const struct addr_list *addrs);

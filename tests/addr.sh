@@ -3,44 +3,6 @@
 # for byte like iproute2; bad input that changes nothing.
 . "${top_srcdir:-.}/tests/lib.sh"
 
-# wait_dad NS...: until no IPv6 address is tentative (stable output).
-wait_dad() {
-	local ns i busy
-	for i in $(seq 50); do
-		busy=
-		for ns in host "$@"; do
-			in_ns "$ns" ip addr | grep -q tentative && busy=1
-		done
-		[ -z "$busy" ] && return 0
-		sleep 0.1
-	done
-}
-
-same_as_ip() {
-	local ns=$1 want got
-	shift
-	if [ "$ns" = host ]; then
-		want=$(ip "$@" 2>&1)
-		got=$(nst -c "ip $*" 2>&1)
-	else
-		want=$(ip -n "$ns" "$@" 2>&1)
-		got=$(nst -c "ip -n $ns $*" 2>&1)
-	fi
-	is "$got" "$want" "$ns: ip $* is iproute2's"
-}
-
-state() { world_state | grep -v '_timer": '; }
-
-bad() {
-	local want=$1 cmd=$2 before after
-	before=$(state)
-	nst -c "$cmd" >/dev/null 2>"$TEST_TMP/err"
-	ok $((! $?)) "'$cmd' fails"
-	is "$(cat "$TEST_TMP/err")" "$want" "'$cmd' says iproute2's error"
-	after=$(state)
-	is "$after" "$before" "'$cmd' changes nothing"
-}
-
 v4() { # v4 NS DEV: the IPv4 addresses of DEV, as ip -j says
 	in_ns "$1" ip -j -4 addr show dev "$2" |
 		jq -r '[(.[0].addr_info // [])[] | "\(.local)/\(.prefixlen)"] | join(" ")'
@@ -98,25 +60,25 @@ is "$(ip -j addr show dev br0 | jq -r '[(.[0].addr_info // [])[].family] | uniqu
 	"ip -4 addr flush leaves IPv6"
 
 ip addr add 10.0.0.1/24 dev veth0
-bad 'Error: any valid prefix is expected rather than "1.2.3.4/33".' 'ip addr add 1.2.3.4/33 dev veth0'
-bad 'Error: any valid prefix is expected rather than "999.1.1.1/24".' 'ip addr add 999.1.1.1/24 dev veth0'
-bad 'Error: inet prefix is expected rather than "999.1.1.1/24".' 'ip -4 addr add 999.1.1.1/24 dev veth0'
-bad 'Error: inet prefix is expected rather than "fe80::1/64".' 'ip -4 addr add fe80::1/64 dev veth0'
-bad 'Error: inet6 prefix is expected rather than "1.2.3.4/24".' 'ip -6 addr add 1.2.3.4/24 dev veth0'
-bad 'Not enough information: "dev" argument is required.' 'ip addr add 1.2.3.4/24'
-bad 'Not enough information: "dev" argument is required.' 'ip addr del 1.2.3.4/24'
-bad 'Cannot find device "veth9"' 'ip addr add 1.2.3.4/24 dev veth9'
-bad 'Error: either "local" is duplicate, or "xxx" is a garbage.' 'ip addr add 1.2.3.4/24 dev veth0 xxx'
-bad 'Error: either "local" is duplicate, or "veth0" is a garbage.' 'ip addr add 192.168.15.1 veth0'
-bad 'Error: ipv4: Address already assigned.' 'ip addr add 10.0.0.1/24 dev veth0'
-bad 'Error: ipv4: Address not found.' 'ip addr del 1.2.3.4/24 dev veth0'
-bad 'Flush requires arguments.' 'ip addr flush'
-bad 'Device "veth9" does not exist.' 'ip addr show dev veth9'
-bad 'Device "nope" does not exist.' 'ip addr flush dev nope'
-bad 'Command "foo" is unknown, try "ip address help".' 'ip addr foo'
-bad 'Error: inet address is expected rather than "1.2.3.".' 'ip addr add 1.2.3.4/24 dev veth0 broadcast 1.2.3.'
-bad 'Broadcast can be set only for IPv4 addresses' 'ip addr add fd00::5/64 dev veth0 broadcast +'
-bad 'Command line is not complete. Try option "help"' 'ip addr add 1.2.3.4/24 dev'
-bad 'Error: either "dev" is duplicate, or "br0" is a garbage.' 'ip addr show veth0 br0'
-bad 'Cannot find device "veth0"' 'ip -n RED addr add 1.2.3.4/24 dev veth0'
+ip_refused 'Error: any valid prefix is expected rather than "1.2.3.4/33".' 'ip addr add 1.2.3.4/33 dev veth0'
+ip_refused 'Error: any valid prefix is expected rather than "999.1.1.1/24".' 'ip addr add 999.1.1.1/24 dev veth0'
+ip_refused 'Error: inet prefix is expected rather than "999.1.1.1/24".' 'ip -4 addr add 999.1.1.1/24 dev veth0'
+ip_refused 'Error: inet prefix is expected rather than "fe80::1/64".' 'ip -4 addr add fe80::1/64 dev veth0'
+ip_refused 'Error: inet6 prefix is expected rather than "1.2.3.4/24".' 'ip -6 addr add 1.2.3.4/24 dev veth0'
+ip_refused 'Not enough information: "dev" argument is required.' 'ip addr add 1.2.3.4/24'
+ip_refused 'Not enough information: "dev" argument is required.' 'ip addr del 1.2.3.4/24'
+ip_refused 'Cannot find device "veth9"' 'ip addr add 1.2.3.4/24 dev veth9'
+ip_refused 'Error: either "local" is duplicate, or "xxx" is a garbage.' 'ip addr add 1.2.3.4/24 dev veth0 xxx'
+ip_refused 'Error: either "local" is duplicate, or "veth0" is a garbage.' 'ip addr add 192.168.15.1 veth0'
+ip_refused 'Error: ipv4: Address already assigned.' 'ip addr add 10.0.0.1/24 dev veth0'
+ip_refused 'Error: ipv4: Address not found.' 'ip addr del 1.2.3.4/24 dev veth0'
+ip_refused 'Flush requires arguments.' 'ip addr flush'
+ip_refused 'Device "veth9" does not exist.' 'ip addr show dev veth9'
+ip_refused 'Device "nope" does not exist.' 'ip addr flush dev nope'
+ip_refused 'Command "foo" is unknown, try "ip address help".' 'ip addr foo'
+ip_refused 'Error: inet address is expected rather than "1.2.3.".' 'ip addr add 1.2.3.4/24 dev veth0 broadcast 1.2.3.'
+ip_refused 'Broadcast can be set only for IPv4 addresses' 'ip addr add fd00::5/64 dev veth0 broadcast +'
+ip_refused 'Command line is not complete. Try option "help"' 'ip addr add 1.2.3.4/24 dev'
+ip_refused 'Error: either "dev" is duplicate, or "br0" is a garbage.' 'ip addr show veth0 br0'
+ip_refused 'Cannot find device "veth0"' 'ip -n RED addr add 1.2.3.4/24 dev veth0'
 done_testing

@@ -51,14 +51,8 @@ is "$out" "$(bridge fdb show)" "the notes are the only addition"
 
 # Bad input: bridge's own message, a non-zero status, nothing changed.
 before=$(lab_state)
-bad() { # bad DESC COMMAND: compares stderr's first line with the real bridge
-	local mine real
-	mine=$(nst -c "$2" 2>&1 >/dev/null | head -1)
-	nst -c "$2" >/dev/null 2>&1
-	ok $((! $?)) "$1: fails"
-	real=$($2 2>&1 >/dev/null | head -1)
-	is "$mine" "$real" "$1: the real bridge's message"
-}
+# bad DESC COMMAND: COMMAND fails with the real bridge's words.
+bad() { fails_as_real "$1" "the real bridge's" host "$2"; }
 bad "missing bridge" "bridge fdb show br nosuch"
 bad "missing port" "bridge fdb show brport nosuch"
 bad "missing device" "bridge link show dev veth9"
@@ -70,10 +64,8 @@ bad "unknown option" "bridge -z fdb show"
 bad "missing namespace" "bridge -n NOPE fdb show"
 bad "bad state" "bridge fdb show state bogus"
 bad "duplicate vlan" "bridge fdb show vlan 1 vlan 2"
-nst -c 'bridge fdb add 02:00:00:00:00:01 dev reth1' >/dev/null 2>&1
-ok $((! $?)) "bridge fdb add is refused"
-nst -c "bridge fdb show dev $(printf 'x%.0s' $(seq 300))" >/dev/null 2>&1
-ok $((! $?)) "a 300-character device name fails"
+fails "bridge fdb add is refused" 'bridge fdb add 02:00:00:00:00:01 dev reth1'
+fails "a 300-character device name fails" "bridge fdb show dev $(printf 'x%.0s' $(seq 300))"
 is "$(lab_state)" "$before" "bad input changed nothing"
 
 done_testing

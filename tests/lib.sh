@@ -95,8 +95,11 @@ world_state() {
 		# bridge timers and the like tick by themselves: leave them out
 		in_ns "$ns" ip -d -j link show | jq -S 'map(del(.stats64, .stats)) |
 			walk(if type == "object" then with_entries(select(.key | test("timer") | not)) else . end)'
-		in_ns "$ns" ip -j addr show | jq -S .
-		in_ns "$ns" ip -j route show table all | jq -S .
+		# IPv6 duplicate address detection finishes by itself: leave
+		# out its "tentative" mark and the local route that follows it
+		in_ns "$ns" ip -j addr show | jq -S 'map(.addr_info |= map(del(.tentative)))'
+		in_ns "$ns" ip -j route show table all |
+			jq -S 'map(select(.type != "local" or (.dst | startswith("fe80:") | not)))'
 		in_ns "$ns" ip -j neigh show | jq -S 'map(del(.state))'
 	done
 	ls -a /run/netns
@@ -110,4 +113,91 @@ world_reset() {
 		[ "$dev" = lo ] || ip link del "$dev" 2>/dev/null
 	done
 	true
+}
+
+# wait_dad [NS...]: until no IPv6 address in the host or NS is tentative
+# (for stable output); gives up after 5 s.
+wait_dad() {
+	local ns busy
+	for _ in $(seq 50); do
+		busy=
+		for ns in host "$@"; do
+			in_ns "$ns" ip addr | grep -q tentative && busy=1
+		done
+		[ -z "$busy" ] && return 0
+		sleep 0.1
+	done
+}
+
+# same_as_ip NS ARGS...: nstutor's "ip ARGS" in NS equals the real one.
+same_as_ip() {
+	local ns=$1 want got
+	shift
+	if [ "$ns" = host ]; then
+		want=$(ip "$@" 2>&1)
+		got=$(nst -c "ip $*" 2>&1)
+	else
+		want=$(ip -n "$ns" "$@" 2>&1)
+		got=$(nst -c "ip -n $ns $*" 2>&1)
+	fi
+	is "$got" "$want" "$ns: ip $* is iproute2's"
+}
+
+# ip_refused WANT CMD: nstutor's CMD fails, says WANT on stderr (all of
+# it; $(...) drops the blank line iproute2 prints after some) and changes
+# nothing but the bridge timers, which tick by themselves.
+ip_refused() {
+	local want=$1 cmd=$2 before after
+	before=$(world_state | grep -v '_timer": ')
+	nst -c "$cmd" >/dev/null 2>"$TEST_TMP/err"
+	ok $((! $?)) "'$cmd' fails"
+	is "$(cat "$TEST_TMP/err")" "$want" "'$cmd' says iproute2's error"
+	after=$(world_state | grep -v '_timer": ')
+	is "$after" "$before" "'$cmd' changes nothing"
+}
+
+# ip_refused_like_real WANT CMD: nstutor's CMD exits 1, the first line
+# of its stderr is WANT and the real CMD's too, a hint follows (without
+# --plain), and the world is unchanged.
+ip_refused_like_real() {
+	local want=$1 cmd=$2 before after rc
+	before=$(world_state)
+	nst -c "$cmd" >"$TEST_TMP/out" 2>"$TEST_TMP/err"
+	rc=$?
+	"$NSTUTOR" --world=host -c "$cmd" >/dev/null 2>"$TEST_TMP/err-hint"
+	after=$(world_state)
+	is "$rc" 1 "$cmd: exit status 1"
+	is "$(head -1 "$TEST_TMP/err")" "$want" "$cmd: says what iproute2 says"
+	# shellcheck disable=SC2086
+	is "$($cmd 2>&1 >/dev/null | head -1)" "$want" "$cmd: the real ip says it too"
+	grep -q '^hint: ' "$TEST_TMP/err-hint"
+	ok $? "$cmd: a plain-words hint follows"
+	is "$after" "$before" "$cmd: the world is unchanged"
+}
+
+# fails DESC CMD: nstutor's CMD fails.
+fails() {
+	nst -c "$2" >/dev/null 2>&1
+	ok $((! $?)) "$1"
+}
+
+# fails_saying DESC CMD WANT WHAT: nstutor's CMD fails, and the first
+# line of its stderr is WANT.
+fails_saying() {
+	nst -c "$2" >/dev/null 2>"$TEST_TMP/err"
+	ok $((! $?)) "$1"
+	is "$(head -1 "$TEST_TMP/err")" "$3" "$4"
+}
+
+# fails_as_real DESC WHOSE NS CMD: nstutor's CMD in NS (as typed for
+# "host", else after "ip netns exec NS") fails, and the first line of its
+# stderr is the real CMD's there (WHOSE names the real tool: "iputils'").
+fails_as_real() {
+	local desc=$1 whose=$2 ns=$3 cmd=$4 line=$4 mine real
+	[ "$ns" = host ] || line="ip netns exec $ns $cmd"
+	mine=$(nst -c "$line" 2>&1 >/dev/null | head -1)
+	fails "$desc: fails" "$line"
+	# shellcheck disable=SC2086
+	real=$(in_ns "$ns" $cmd 2>&1 >/dev/null | head -1)
+	is "$mine" "$real" "$desc: $whose message"
 }

@@ -3,48 +3,6 @@
 # byte for byte like iproute2, and bad input that changes nothing.
 . "${top_srcdir:-.}/tests/lib.sh"
 
-# wait_dad [NS...]: until no IPv6 address is tentative (stable output).
-wait_dad() {
-	local ns i
-	for i in $(seq 50); do
-		for ns in host "$@"; do
-			in_ns "$ns" ip addr | grep -q tentative && break
-			[ "$ns" = "${!#}" ] && return 0
-		done
-		sleep 0.1
-	done
-}
-
-# same_as_ip NS ARGS...: nstutor's "ip ARGS" in NS equals the real one.
-same_as_ip() {
-	local ns=$1 want got
-	shift
-	if [ "$ns" = host ]; then
-		want=$(ip "$@" 2>&1)
-		got=$(nst -c "ip $*" 2>&1)
-	else
-		want=$(ip -n "$ns" "$@" 2>&1)
-		got=$(nst -c "ip -n $ns $*" 2>&1)
-	fi
-	is "$got" "$want" "$ns: ip $* is iproute2's"
-}
-
-# state: world_state without the bridge timers, which tick by themselves.
-state() { world_state | grep -v '_timer": '; }
-
-# bad WANT CMD: CMD fails, says WANT on stderr (iproute2's words; $(...)
-# drops the blank line iproute2 prints after some), and changes nothing.
-bad() {
-	local want=$1 cmd=$2 before after err
-	before=$(state)
-	nst -c "$cmd" >/dev/null 2>"$TEST_TMP/err"
-	ok $((! $?)) "'$cmd' fails"
-	err=$(cat "$TEST_TMP/err")
-	is "$err" "$want" "'$cmd' says iproute2's error"
-	after=$(state)
-	is "$after" "$before" "'$cmd' changes nothing"
-}
-
 # -- The veth lab (tutorial: RED <-> BLUE over one veth pair) --
 nst_script <<'LAB'
 ip netns add RED
@@ -143,43 +101,43 @@ ok $? "add and delete a bridge"
 wait_dad RED BLUE
 
 # -- Bad input: iproute2's message, non-zero status, nothing changed --
-bad 'Cannot find device "veth9"' 'ip link set veth9 up'
-bad 'Cannot find device "veth9"' 'ip link del veth9'
-bad 'Device "veth9" does not exist.' 'ip link show veth9'
-bad 'Error: argument "veth0123456789012345" is wrong: "name" not a valid ifname' \
+ip_refused 'Cannot find device "veth9"' 'ip link set veth9 up'
+ip_refused 'Cannot find device "veth9"' 'ip link del veth9'
+ip_refused 'Device "veth9" does not exist.' 'ip link show veth9'
+ip_refused 'Error: argument "veth0123456789012345" is wrong: "name" not a valid ifname' \
 	'ip link add name veth0123456789012345 type veth peer name x'
-bad 'Error: Attribute failed policy validation.' \
+ip_refused 'Error: Attribute failed policy validation.' \
 	'ip link add veth0123456789012345 type veth peer name x'
-bad 'Error: argument "yy1234567890123456" is wrong: "name" not a valid ifname' \
+ip_refused 'Error: argument "yy1234567890123456" is wrong: "name" not a valid ifname' \
 	'ip link add zz type veth peer name yy1234567890123456'
-bad 'RTNETLINK answers: File exists' 'ip link add reth1 type veth peer name zz'
-bad 'RTNETLINK answers: File exists' 'ip link add zz type veth peer name beth1'
-bad 'RTNETLINK answers: File exists' 'ip link add br0 type bridge'
-bad 'Error: argument "NOPE" is wrong: Invalid "netns" value' 'ip link add zz type veth peer name yy netns NOPE'
-bad 'Error: argument "NOPE" is wrong: Invalid "netns" value' 'ip link set reth1 netns NOPE'
-bad 'Error: argument "NOPE" is wrong: Device does not exist' 'ip link set reth1 down master NOPE'
-bad 'RTNETLINK answers: Operation not supported' 'ip link set reth1 down master beth1'
-bad '"zz" is invalid lladdr.' 'ip link set reth1 address zz:11'
-bad 'Invalid address length 2 - must be 6 bytes' 'ip link set reth1 down address 11:22'
-bad 'Error: argument "abc" is wrong: Invalid "mtu" value' 'ip link set reth1 mtu abc'
-bad 'Error: mtu less than device minimum.' 'ip link set reth1 down mtu 10'
-bad 'Error: mtu greater than device maximum.' 'ip link set reth1 mtu 100000'
-bad 'Error: Unknown device type.' 'ip link add q type foo'
+ip_refused 'RTNETLINK answers: File exists' 'ip link add reth1 type veth peer name zz'
+ip_refused 'RTNETLINK answers: File exists' 'ip link add zz type veth peer name beth1'
+ip_refused 'RTNETLINK answers: File exists' 'ip link add br0 type bridge'
+ip_refused 'Error: argument "NOPE" is wrong: Invalid "netns" value' 'ip link add zz type veth peer name yy netns NOPE'
+ip_refused 'Error: argument "NOPE" is wrong: Invalid "netns" value' 'ip link set reth1 netns NOPE'
+ip_refused 'Error: argument "NOPE" is wrong: Device does not exist' 'ip link set reth1 down master NOPE'
+ip_refused 'RTNETLINK answers: Operation not supported' 'ip link set reth1 down master beth1'
+ip_refused '"zz" is invalid lladdr.' 'ip link set reth1 address zz:11'
+ip_refused 'Invalid address length 2 - must be 6 bytes' 'ip link set reth1 down address 11:22'
+ip_refused 'Error: argument "abc" is wrong: Invalid "mtu" value' 'ip link set reth1 mtu abc'
+ip_refused 'Error: mtu less than device minimum.' 'ip link set reth1 down mtu 10'
+ip_refused 'Error: mtu greater than device maximum.' 'ip link set reth1 mtu 100000'
+ip_refused 'Error: Unknown device type.' 'ip link add q type foo'
 # The kernel brings br8 up before it refuses the master; nstutor undoes it.
 ip link add br8 type bridge
-bad 'Error: Can not enslave a bridge to a bridge.' 'ip link set br8 up master br0'
-bad 'RTNETLINK answers: Cannot assign requested address' \
+ip_refused 'Error: Can not enslave a bridge to a bridge.' 'ip link set br8 up master br0'
+ip_refused 'RTNETLINK answers: Cannot assign requested address' \
 	'ip link set reth1 mtu 1400 address 01:00:00:00:00:01'
-bad 'Not enough information: "type" argument is required' 'ip link add q'
-bad 'Command line is not complete. Try option "help"' 'ip link add q type'
-bad 'RTNETLINK answers: File exists' 'ip link set reth1 mtu 1400 name beth1'
-bad 'Error: either "dev" is duplicate, or "xxx" is a garbage.' 'ip link set reth1 xxx'
-bad 'Not enough information: "dev" argument is required.' 'ip link set'
-bad 'Not enough information: "dev" argument is required.' 'ip link delete'
-bad 'Error: duplicate "mtu": "1300" is the second value.' 'ip link set reth1 mtu 1400 mtu 1300'
-bad 'Command "foo" is unknown, try "ip link help".' 'ip link foo'
-bad 'Cannot find device "veth9"' 'ip -n RED link set veth9 up'
-bad 'Cannot open network namespace "NOPE": No such file or directory' 'ip -n NOPE link'
-bad 'Usage: ip link <options> type veth [peer <options>]
+ip_refused 'Not enough information: "type" argument is required' 'ip link add q'
+ip_refused 'Command line is not complete. Try option "help"' 'ip link add q type'
+ip_refused 'RTNETLINK answers: File exists' 'ip link set reth1 mtu 1400 name beth1'
+ip_refused 'Error: either "dev" is duplicate, or "xxx" is a garbage.' 'ip link set reth1 xxx'
+ip_refused 'Not enough information: "dev" argument is required.' 'ip link set'
+ip_refused 'Not enough information: "dev" argument is required.' 'ip link delete'
+ip_refused 'Error: duplicate "mtu": "1300" is the second value.' 'ip link set reth1 mtu 1400 mtu 1300'
+ip_refused 'Command "foo" is unknown, try "ip link help".' 'ip link foo'
+ip_refused 'Cannot find device "veth9"' 'ip -n RED link set veth9 up'
+ip_refused 'Cannot open network namespace "NOPE": No such file or directory' 'ip -n NOPE link'
+ip_refused 'Usage: ip link <options> type veth [peer <options>]
 To get <options> type '"'ip link add help'" 'ip link add zz type veth foo'
 done_testing

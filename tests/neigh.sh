@@ -104,53 +104,37 @@ is "$(ip -n BLUE -j neigh show | jq length)" 0 "BLUE's learnt entry is gone"
 
 # Bad input: exit status 1, iproute2's words (checked against the real
 # ip too), a hint, and nothing changed.
-bad() {
-	local want=$1 cmd=$2 before after rc
-	before=$(world_state)
-	nst -c "$cmd" >"$TEST_TMP/out" 2>"$TEST_TMP/err"
-	rc=$?
-	"$NSTUTOR" --world=host -c "$cmd" >/dev/null 2>"$TEST_TMP/err-hint"
-	after=$(world_state)
-	is "$rc" 1 "$cmd: exit status 1"
-	is "$(head -1 "$TEST_TMP/err")" "$want" "$cmd: says what iproute2 says"
-	# shellcheck disable=SC2086
-	is "$($cmd 2>&1 >/dev/null | head -1)" "$want" "$cmd: the real ip says it too"
-	grep -q '^hint: ' "$TEST_TMP/err-hint"
-	ok $? "$cmd: a plain-words hint follows"
-	is "$after" "$before" "$cmd: the world is unchanged"
-}
-
-bad 'Device and destination are required arguments.' \
+ip_refused_like_real 'Device and destination are required arguments.' \
 	'ip -n RED neigh add 11.11.11.30 lladdr 02:00:00:00:00:30'
-bad 'Device and destination are required arguments.' \
+ip_refused_like_real 'Device and destination are required arguments.' \
 	'ip -n RED neigh add lladdr 02:00:00:00:00:30 dev veth0'
-bad 'Device and destination are required arguments.' \
+ip_refused_like_real 'Device and destination are required arguments.' \
 	'ip -n RED neigh del 11.11.11.22'
 nst -c 'ip -n RED neigh add 11.11.11.31 dev veth0' 2>/dev/null
 is "$(ip -n RED neigh show nud all to 11.11.11.31)" "" \
 	"a refused add leaves no empty (NONE) entry behind"
-bad 'Error: No link layer address given.' \
+ip_refused_like_real 'Error: No link layer address given.' \
 	'ip -n RED neigh add 11.11.11.30 dev veth0'
-bad '"zz" is invalid lladdr.' \
+ip_refused_like_real '"zz" is invalid lladdr.' \
 	'ip -n RED neigh add 11.11.11.30 lladdr zz:00:00:00:00:30 dev veth0'
-bad '"123" is invalid lladdr.' \
+ip_refused_like_real '"123" is invalid lladdr.' \
 	'ip -n RED neigh add 11.11.11.30 lladdr 02:123:00:00:00:30 dev veth0'
-bad 'Error: Invalid link address.' \
+ip_refused_like_real 'Error: Invalid link address.' \
 	'ip -n RED neigh add 11.11.11.30 lladdr 02:00 dev veth0'
-bad 'Error: any valid address is expected rather than "11.11.11.300".' \
+ip_refused_like_real 'Error: any valid address is expected rather than "11.11.11.300".' \
 	'ip -n RED neigh add 11.11.11.300 lladdr 02:00:00:00:00:30 dev veth0'
-bad 'Error: argument "sleepy" is wrong: nud state is bad' \
+ip_refused_like_real 'Error: argument "sleepy" is wrong: nud state is bad' \
 	'ip -n RED neigh add 11.11.11.30 lladdr 02:00:00:00:00:30 dev veth0 nud sleepy'
-bad 'Cannot find device "veth9"' \
+ip_refused_like_real 'Cannot find device "veth9"' \
 	'ip -n RED neigh add 11.11.11.30 lladdr 02:00:00:00:00:30 dev veth9'
-bad 'RTNETLINK answers: File exists' \
+ip_refused_like_real 'RTNETLINK answers: File exists' \
 	'ip -n RED neigh add 11.11.11.22 lladdr 02:00:00:00:00:30 dev veth0'
-bad 'RTNETLINK answers: No such file or directory' \
+ip_refused_like_real 'RTNETLINK answers: No such file or directory' \
 	'ip -n RED neigh del 11.11.11.99 dev veth0'
-bad 'Error: duplicate "lladdr": "02:00:00:00:00:31" is the second value.' \
+ip_refused_like_real 'Error: duplicate "lladdr": "02:00:00:00:00:31" is the second value.' \
 	'ip -n RED neigh add 11.11.11.30 lladdr 02:00:00:00:00:30 lladdr 02:00:00:00:00:31 dev veth0'
-bad 'Flush requires arguments.' 'ip -n RED neigh flush'
-bad 'Cannot find device "veth9"' 'ip -n RED neigh show dev veth9'
-bad 'Command "frob" is unknown, try "ip neigh help".' 'ip -n RED neigh frob'
+ip_refused_like_real 'Flush requires arguments.' 'ip -n RED neigh flush'
+ip_refused_like_real 'Cannot find device "veth9"' 'ip -n RED neigh show dev veth9'
+ip_refused_like_real 'Command "frob" is unknown, try "ip neigh help".' 'ip -n RED neigh frob'
 
 done_testing

@@ -96,14 +96,8 @@ rtt min/avg/max/mdev' "and the statistics block, after a handful of pings"
 
 # Bad input: iputils' words, a non-zero status, nothing changed.
 before=$(lab_state)
-bad() { # bad DESC ARGS: stderr's first line as the real ping's
-	local mine real
-	mine=$(nst -c "ip netns exec RED ping $2" 2>&1 >/dev/null | head -1)
-	nst -c "ip netns exec RED ping $2" >/dev/null 2>&1
-	ok $((! $?)) "$1: fails"
-	real=$(in_ns RED ping $2 2>&1 >/dev/null | head -1)
-	is "$mine" "$real" "$1: iputils' message"
-}
+# bad DESC ARGS: "ping ARGS" in RED fails with the real ping's words.
+bad() { fails_as_real "$1" "iputils'" RED "ping $2"; }
 bad "-c abc" "-c abc 11.11.11.3"
 bad "-c 0" "-c 0 11.11.11.3"
 bad "-c -1" "-c -1 11.11.11.3"
@@ -113,23 +107,17 @@ bad "an unknown option" "-z 11.11.11.3"
 bad "-c without a value" "11.11.11.3 -c"
 bad "no address" "-c 1"
 bad "a broadcast address" "-c 1 11.11.11.255"
-nst -c 'ip netns exec RED ping -c 1 nosuchhost' >/dev/null 2>"$TEST_TMP/err"
-ok $((! $?)) "a name: fails"
-is "$(head -1 "$TEST_TMP/err")" "ping: nosuchhost: Name or service not known" "a name is not looked up"
-nst -c 'ip netns exec RED ping -c 1 999.1.1.1' >/dev/null 2>"$TEST_TMP/err"
-ok $((! $?)) "999.1.1.1 fails"
-is "$(head -1 "$TEST_TMP/err")" "ping: 999.1.1.1: Name or service not known" "and is no address"
-nst -c 'ip netns exec RED ping -c 1 -i 0.001 11.11.11.3' >/dev/null 2>"$TEST_TMP/err"
-ok $((! $?)) "-i 0.001 fails"
-is "$(head -1 "$TEST_TMP/err")" "ping: cannot flood; minimal interval allowed for user is 2ms" \
+fails_saying "a name: fails" 'ip netns exec RED ping -c 1 nosuchhost' \
+	"ping: nosuchhost: Name or service not known" "a name is not looked up"
+fails_saying "999.1.1.1 fails" 'ip netns exec RED ping -c 1 999.1.1.1' \
+	"ping: 999.1.1.1: Name or service not known" "and is no address"
+fails_saying "-i 0.001 fails" 'ip netns exec RED ping -c 1 -i 0.001 11.11.11.3' \
+	"ping: cannot flood; minimal interval allowed for user is 2ms" \
 	"with iputils' words for users"
-nst -c 'ip netns exec RED ping -i abc -c 1 11.11.11.3' >/dev/null 2>"$TEST_TMP/err"
-ok $((! $?)) "-i abc fails"
-is "$(head -1 "$TEST_TMP/err")" "ping: option argument contains garbage: abc" "with iputils' warning"
-nst -c 'ip netns exec RED ping -c 1 fe80::1' >/dev/null 2>&1
-ok $((! $?)) "IPv6 is refused"
-nst -c 'ip netns exec NOPE ping -c 1 11.11.11.3' >/dev/null 2>&1
-ok $((! $?)) "a missing namespace fails"
+fails_saying "-i abc fails" 'ip netns exec RED ping -i abc -c 1 11.11.11.3' \
+	"ping: option argument contains garbage: abc" "with iputils' warning"
+fails "IPv6 is refused" 'ip netns exec RED ping -c 1 fe80::1'
+fails "a missing namespace fails" 'ip netns exec NOPE ping -c 1 11.11.11.3'
 is "$(lab_state)" "$before" "bad input changed nothing"
 
 done_testing

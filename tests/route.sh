@@ -139,55 +139,39 @@ like "$out" '# packets for anywhere else go to the gateway 10.16.0.1 through vet
 	"and where the default route sends them"
 
 # Bad input: exit status 1, iproute2's words, a hint, nothing changed.
-bad() {
-	local want=$1 cmd=$2 before after rc
-	before=$(world_state)
-	nst -c "$cmd" >"$TEST_TMP/out" 2>"$TEST_TMP/err"
-	rc=$?
-	"$NSTUTOR" --world=host -c "$cmd" >/dev/null 2>"$TEST_TMP/err-hint"
-	after=$(world_state)
-	is "$rc" 1 "$cmd: exit status 1"
-	is "$(head -1 "$TEST_TMP/err")" "$want" "$cmd: says what iproute2 says"
-	# shellcheck disable=SC2086
-	is "$($cmd 2>&1 >/dev/null | head -1)" "$want" "$cmd: the real ip says it too"
-	grep -q '^hint: ' "$TEST_TMP/err-hint"
-	ok $? "$cmd: a plain-words hint follows"
-	is "$after" "$before" "$cmd: the world is unchanged"
-}
-
-bad 'Error: any valid prefix is expected rather than "1.2.3.4/33".' \
+ip_refused_like_real 'Error: any valid prefix is expected rather than "1.2.3.4/33".' \
 	'ip -n RED route add 1.2.3.4/33 dev veth0'
-bad 'Error: any valid prefix is expected rather than "999.1.1.1".' \
+ip_refused_like_real 'Error: any valid prefix is expected rather than "999.1.1.1".' \
 	'ip -n RED route add 999.1.1.1 dev veth0'
-bad 'Error: inet prefix is expected rather than "zzz".' \
+ip_refused_like_real 'Error: inet prefix is expected rather than "zzz".' \
 	'ip -n RED -4 route add zzz dev veth0'
-bad 'Error: inet address is expected rather than "x".' \
+ip_refused_like_real 'Error: inet address is expected rather than "x".' \
 	'ip -n RED route add 10.0.0.0/8 via x'
-bad 'Error: Nexthop has invalid gateway.' \
+ip_refused_like_real 'Error: Nexthop has invalid gateway.' \
 	'ip -n RED route add 10.0.0.0/8 via 12.0.0.1'
-bad 'Cannot find device "veth9"' \
+ip_refused_like_real 'Cannot find device "veth9"' \
 	'ip -n RED route add 10.0.0.0/8 via 11.11.11.3 dev veth9'
-bad 'RTNETLINK answers: File exists' \
+ip_refused_like_real 'RTNETLINK answers: File exists' \
 	'ip -n red route add default via 10.16.0.1'
-bad 'RTNETLINK answers: No such process' \
+ip_refused_like_real 'RTNETLINK answers: No such process' \
 	'ip -n RED route del 20.0.0.0/8'
-bad 'Error: Device for nexthop is not up.' \
+ip_refused_like_real 'Error: Device for nexthop is not up.' \
 	'ip -n RED route add 13.0.0.0/8 dev dummy0'
-bad 'RTNETLINK answers: No such device' \
+ip_refused_like_real 'RTNETLINK answers: No such device' \
 	'ip -n RED route add 23.0.0.0/8'
-bad 'Error: argument "abc" is wrong: "metric" value is invalid' \
+ip_refused_like_real 'Error: argument "abc" is wrong: "metric" value is invalid' \
 	'ip -n RED route add 24.0.0.0/8 dev veth0 metric abc'
-bad 'Error: either "to" is duplicate, or "25.0.0.0/8" is a garbage.' \
+ip_refused_like_real 'Error: either "to" is duplicate, or "25.0.0.0/8" is a garbage.' \
 	'ip -n RED route add 24.0.0.0/8 25.0.0.0/8 dev veth0'
-bad 'Command line is not complete. Try option "help"' \
+ip_refused_like_real 'Command line is not complete. Try option "help"' \
 	'ip -n RED route add 24.0.0.0/8 via'
-bad 'Command "frobnicate" is unknown, try "ip route help".' \
+ip_refused_like_real 'Command "frobnicate" is unknown, try "ip route help".' \
 	'ip -n RED route frobnicate'
-bad '"ip route flush" requires arguments.' 'ip -n RED route flush'
-bad 'need at least a destination address' 'ip -n RED route get'
-bad 'Error: any valid prefix is expected rather than "nowhere".' \
+ip_refused_like_real '"ip route flush" requires arguments.' 'ip -n RED route flush'
+ip_refused_like_real 'need at least a destination address' 'ip -n RED route get'
+ip_refused_like_real 'Error: any valid prefix is expected rather than "nowhere".' \
 	'ip -n RED route get nowhere'
-bad 'RTNETLINK answers: Network is unreachable' 'ip -n RED route get 8.8.8.8'
+ip_refused_like_real 'RTNETLINK answers: Network is unreachable' 'ip -n RED route get 8.8.8.8'
 
 # IPv6 routes print as iproute2 prints them (pref medium, no trailing
 # space), in a namespace of their own so the tests above stay still.

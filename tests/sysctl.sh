@@ -56,14 +56,8 @@ snapshot() {
 	lab_state
 }
 before=$(snapshot)
-bad() { # bad DESC WORDS: stderr's first line equals the real sysctl's (in RED)
-	local mine real
-	mine=$(nst -c "ip netns exec RED sysctl $2" 2>&1 >/dev/null | head -1)
-	nst -c "ip netns exec RED sysctl $2" >/dev/null 2>&1
-	ok $((! $?)) "$1: fails"
-	real=$(in_ns RED sysctl $2 2>&1 >/dev/null | head -1)
-	is "$mine" "$real" "$1: procps's message"
-}
+# bad DESC WORDS: "sysctl WORDS" in RED fails with the real sysctl's words.
+bad() { fails_as_real "$1" "procps's" RED "sysctl $2"; }
 bad "no such key" "net.ipv4.ip_forwarx"
 bad "no such key to write" "-w net.ipv4.ip_forwarx=1"
 bad "-w without =" "-w $key"
@@ -80,10 +74,8 @@ ok $? "no file was written outside /proc/sys"
 nst -c 'sysctl' >/dev/null 2>"$TEST_TMP/err"
 ok $((! $?)) "sysctl alone fails"
 like "$(cat "$TEST_TMP/err")" '^ sysctl \[options\] \[variable\[=value\] \.\.\.\]' "with procps's usage"
-nst -c 'sysctl -p' >/dev/null 2>&1
-ok $((! $?)) "-p (settings files) is refused"
-nst -c 'ip netns exec NOPE sysctl net.ipv4.ip_forward' >/dev/null 2>&1
-ok $((! $?)) "a missing namespace fails"
+fails "-p (settings files) is refused" 'sysctl -p'
+fails "a missing namespace fails" 'ip netns exec NOPE sysctl net.ipv4.ip_forward'
 is "$(snapshot)" "$before" "bad input changed nothing"
 
 done_testing
