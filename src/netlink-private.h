@@ -42,5 +42,13 @@ struct netlink_array {
 	int (*parse)(struct nlmsghdr *h, void *item);
 };
 int netlink_collect(struct nlmsghdr *h, void *array);
+/* A dump of type (fixed header hdr) into the array, emptied first and
+ * freed again on failure. */
+int netlink_dump_array(const char *ns, int type, const void *hdr,
+		       size_t len, struct netlink_array *array);
+
+/* Sends a change (msg, freed here; NULL means memory ran out) on ns's
+ * socket and waits for the kernel's answer: 0 or its -errno. */
+int netlink_change(const char *ns, struct nl_msg *msg);
 
 #endif

@@ -283,6 +283,38 @@ int netlink_collect(struct nlmsghdr *h, void *array)
 	return 0;
 }
 
+int netlink_dump_array(const char *ns, int type, const void *hdr,
+		       size_t len, struct netlink_array *array)
+{
+	int err;
+
+	*array->items = NULL;
+	*array->n = 0;
+	err = netlink_dump(ns, type, hdr, len, netlink_collect, array);
+	if (err < 0) {
+		free(*array->items);
+		*array->items = NULL;
+		*array->n = 0;
+	}
+	return err;
+}
+
+int netlink_change(const char *ns, struct nl_msg *msg)
+{
+	struct nl_sock *sk;
+	int err;
+
+	if (!msg)
+		return -ENOMEM;
+	sk = netlink_sock(ns, &err);
+	if (!sk) {
+		nlmsg_free(msg);
+		return err;
+	}
+	err = nl_send_sync(sk, msg); /* frees msg */
+	return err < 0 ? netlink_errno(err) : 0;
+}
+
 static int parse_nsid(struct nlmsghdr *h, void *arg)
 {
 	struct nlattr *tb[NETNSA_MAX + 1];

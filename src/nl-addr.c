@@ -72,13 +72,8 @@ int addr_list(const char *ns, int family, struct addr_list *out)
 	struct ifaddrmsg ifa = {.ifa_family = family};
 	struct netlink_array arr = {(void **)&out->addrs, &out->n,
 				    sizeof(struct addr), addr_parse};
-	int err;
 
-	*out = (struct addr_list){0};
-	err = netlink_dump(ns, RTM_GETADDR, &ifa, sizeof(ifa), netlink_collect, &arr);
-	if (err < 0)
-		addr_list_free(out);
-	return err;
+	return netlink_dump_array(ns, RTM_GETADDR, &ifa, sizeof(ifa), &arr);
 }
 
 void addr_list_free(struct addr_list *list)
@@ -97,13 +92,8 @@ static int addr_send(const char *ns, int type, int flags,
 		.ifa_index = r->ifindex,
 	};
 	int len = r->family == AF_INET ? 4 : 16;
-	struct nl_sock *sk;
 	struct nl_msg *msg;
-	int err;
 
-	sk = netlink_sock(ns, &err);
-	if (!sk)
-		return err;
 	msg = nlmsg_alloc_simple(type, flags);
 	if (!msg)
 		return -ENOMEM;
@@ -116,7 +106,7 @@ static int addr_send(const char *ns, int type, int flags,
 		nlmsg_free(msg);
 		return -ENOMEM;
 	}
-	return netlink_errno(nl_send_sync(sk, msg)); /* frees msg */
+	return netlink_change(ns, msg);
 }
 
 int addr_add(const char *ns, const struct addr_req *r)

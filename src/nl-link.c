@@ -186,14 +186,10 @@ int link_list_family(const char *ns, int family, struct link_list *out)
 	struct ifinfomsg ifi = {.ifi_family = family};
 	struct netlink_array arr = {(void **)&out->links, &out->n,
 				    sizeof(struct link), link_parse};
-	int err;
+	int err = netlink_dump_array(ns, RTM_GETLINK, &ifi, sizeof(ifi), &arr);
 
-	*out = (struct link_list){0};
-	err = netlink_dump(ns, RTM_GETLINK, &ifi, sizeof(ifi), netlink_collect, &arr);
-	if (err < 0) {
-		link_list_free(out);
+	if (err < 0)
 		return err;
-	}
 	if (out->n)
 		qsort(out->links, out->n, sizeof(*out->links), cmp_ifindex);
 	return 0;
@@ -383,13 +379,9 @@ static int put_change(struct nl_msg *msg, const struct link_spec *s)
 int link_change(const char *ns, int ifindex, const struct link_spec *s)
 {
 	struct ifinfomsg ifi = {.ifi_index = ifindex};
-	struct nl_sock *sk;
 	struct nl_msg *msg;
 	int err;
 
-	sk = netlink_sock(ns, &err);
-	if (!sk)
-		return err;
 	if (s->up >= 0) {
 		ifi.ifi_change = IFF_UP;
 		ifi.ifi_flags = s->up ? IFF_UP : 0;
@@ -403,7 +395,7 @@ int link_change(const char *ns, int ifindex, const struct link_spec *s)
 		nlmsg_free(msg);
 		return err;
 	}
-	return netlink_errno(nl_send_sync(sk, msg)); /* frees msg */
+	return netlink_change(ns, msg);
 }
 
 int link_delete(const char *ns, int ifindex)

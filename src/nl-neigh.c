@@ -57,13 +57,8 @@ int neigh_list(const char *ns, int family, struct neigh_list *out)
 	struct ndmsg m = {.ndm_family = family};
 	struct netlink_array arr = {(void **)&out->neighs, &out->n,
 				    sizeof(struct neigh), neigh_from_msg};
-	int err;
 
-	*out = (struct neigh_list){0};
-	err = netlink_dump(ns, RTM_GETNEIGH, &m, sizeof(m), netlink_collect, &arr);
-	if (err < 0)
-		neigh_list_free(out);
-	return err;
+	return netlink_dump_array(ns, RTM_GETNEIGH, &m, sizeof(m), &arr);
 }
 
 void neigh_list_free(struct neigh_list *list)
@@ -120,12 +115,8 @@ int neigh_change(const char *ns, enum neigh_op op, const struct neigh *n)
 {
 	struct rtnl_neigh *r;
 	struct nl_msg *msg = NULL;
-	struct nl_sock *sk;
 	int err;
 
-	sk = netlink_sock(ns, &err);
-	if (!sk)
-		return err;
 	r = neigh_to_rtnl(n);
 	if (!r)
 		return -ENOMEM;
@@ -133,6 +124,5 @@ int neigh_change(const char *ns, enum neigh_op op, const struct neigh *n)
 	rtnl_neigh_put(r);
 	if (err < 0)
 		return -ENOMEM;
-	err = nl_send_sync(sk, msg); /* frees msg */
-	return err < 0 ? netlink_errno(err) : 0;
+	return netlink_change(ns, msg);
 }

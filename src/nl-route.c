@@ -90,13 +90,8 @@ int route_list(const char *ns, int family, struct route_list *out)
 	struct rtmsg m = {.rtm_family = family};
 	struct netlink_array arr = {(void **)&out->routes, &out->n,
 				    sizeof(struct route), route_from_msg};
-	int err;
 
-	*out = (struct route_list){0};
-	err = netlink_dump(ns, RTM_GETROUTE, &m, sizeof(m), netlink_collect, &arr);
-	if (err < 0)
-		route_list_free(out);
-	return err;
+	return netlink_dump_array(ns, RTM_GETROUTE, &m, sizeof(m), &arr);
 }
 
 void route_list_free(struct route_list *list)
@@ -173,18 +168,8 @@ int route_change(const char *ns, enum route_op op, const struct route *r)
 		[ROUTE_DELETE] = 0,
 	};
 	int cmd = op == ROUTE_DELETE ? RTM_DELROUTE : RTM_NEWROUTE;
-	struct nl_sock *sk;
-	struct nl_msg *msg;
-	int err;
 
-	sk = netlink_sock(ns, &err);
-	if (!sk)
-		return err;
-	msg = route_msg(cmd, flags[op], r);
-	if (!msg)
-		return -ENOMEM;
-	err = nl_send_sync(sk, msg); /* frees msg */
-	return err < 0 ? netlink_errno(err) : 0;
+	return netlink_change(ns, route_msg(cmd, flags[op], r));
 }
 
 struct answer {
