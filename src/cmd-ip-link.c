@@ -3,6 +3,8 @@
  * iplink_parse() reads its words, with its error messages. */
 #include "system.h"
 
+#include <limits.h>
+
 #include <ctype.h>
 #include <fcntl.h>
 #include <stdint.h>
@@ -96,8 +98,9 @@ static int parse_lladdr(const char *arg, unsigned char *mac, size_t size)
 
 static int parse_netns(struct link_args *a, const char *arg)
 {
-	int fd, pid;
+	long pid;
 	char *end;
+	int fd;
 
 	if (a->netns)
 		return duparg("netns", arg);
@@ -107,8 +110,9 @@ static int parse_netns(struct link_args *a, const char *arg)
 		a->spec.ns_fd = fd;
 		return 0;
 	}
+	errno = 0;
 	pid = strtol(arg, &end, 0);
-	if (*arg && !*end && pid > 0) {
+	if (*arg && !*end && !errno && pid > 0 && pid <= INT_MAX) {
 		a->spec.ns_pid = pid;
 		return 0;
 	}
@@ -136,7 +140,7 @@ static int parse_mtu(struct link_args *a, const char *arg)
 {
 	if (a->spec.mtu != -1)
 		return duparg("mtu", arg);
-	if (parse_int(arg, &a->spec.mtu) < 0)
+	if (parse_int(arg, &a->spec.mtu) < 0 || a->spec.mtu < 0)
 		return invarg("Invalid \"mtu\" value\n", arg,
 			      _("The MTU is a number of bytes, like 1500."));
 	return 0;
@@ -221,7 +225,7 @@ static int parse_txqlen(struct link_args *a, const char *v)
 {
 	if (a->spec.txqlen != -1)
 		return duparg("txqueuelen", v);
-	if (parse_int(v, &a->spec.txqlen) < 0)
+	if (parse_int(v, &a->spec.txqlen) < 0 || a->spec.txqlen < 0)
 		return invarg("Invalid \"txqueuelen\" value\n", v,
 			      _("The queue length is a number."));
 	return 0;
@@ -483,6 +487,11 @@ static int find_dev(struct cmd_ctx *ctx, const char *dev, struct link *l)
 	return 0;
 }
 
+static bool spec_moves(const struct link_spec *s)
+{
+	return s->ns_fd >= 0 || s->ns_pid > 0;
+}
+
 /* Checks what the kernel would refuse halfway, so that nothing changes
  * when one part of the command is wrong. */
 static bool set_ok(struct cmd_ctx *ctx, const struct link_args *a,
@@ -511,7 +520,15 @@ static bool set_ok(struct cmd_ctx *ctx, const struct link_args *a,
 			 l->min_mtu, l->max_mtu);
 		return false;
 	}
-	if (a->spec.name && a->spec.ns_fd < 0 && a->spec.ns_pid <= 0 &&
+	if (spec_moves(&a->spec) && a->spec.master > 0) {
+		/* the kernel moves the link first and then looks for the
+		 * bridge in the new namespace: it fails with the link moved */
+		out_error("RTNETLINK answers: %s", out_strerror(EINVAL));
+		out_hint(_("Move the link first, then make it a port of a bridge "
+			   "in that namespace: ip -n NS link set DEV master BR."));
+		return false;
+	}
+	if (a->spec.name && !spec_moves(&a->spec) &&
 	    link_index(ctx->netns, a->spec.name) > 0) {
 		out_error("RTNETLINK answers: %s", out_strerror(EEXIST));
 		out_hint(_("There is already a link called %s here."),
@@ -547,6 +564,31 @@ static void set_undo(struct cmd_ctx *ctx, const struct link_args *a,
 	link_change(ctx->netns, old->ifindex, &back);
 }
 
+/* The kernel moves a link before it applies the other changes, so a
+ * change it then refuses would leave the link moved: the address, MTU
+ * and queue length are changed here first, and the move (with a new
+ * name and "up", which it applies atomically) comes last. */
+static int set_apply_move(struct cmd_ctx *ctx, struct link_spec *s,
+			  int ifindex)
+{
+	struct link_spec here;
+	int err;
+
+	link_spec_init(&here);
+	here.mtu = s->mtu;
+	here.txqlen = s->txqlen;
+	here.addr_len = s->addr_len;
+	memcpy(here.addr, s->addr, sizeof(here.addr));
+	if (here.mtu >= 0 || here.txqlen >= 0 || here.addr_len > 0) {
+		err = link_change(ctx->netns, ifindex, &here);
+		if (err < 0)
+			return err;
+		s->mtu = s->txqlen = -1;
+		s->addr_len = 0;
+	}
+	return link_change(ctx->netns, ifindex, s);
+}
+
 /* The kernel sets a link up before it sets its master, and "up" cannot
  * be undone fully (the link keeps its new qdisc): so "up" goes last, in
  * a request of its own, when the other changes stay in this namespace. */
@@ -555,7 +597,9 @@ static int set_apply(struct cmd_ctx *ctx, struct link_spec *s, int ifindex)
 	struct link_spec up;
 	int err;
 
-	if (s->up != 1 || s->ns_fd >= 0 || s->ns_pid > 0 ||
+	if (spec_moves(s))
+		return set_apply_move(ctx, s, ifindex);
+	if (s->up != 1 ||
 	    (!s->name && s->master < 0 && s->mtu < 0 && s->txqlen < 0 &&
 	     s->addr_len <= 0))
 		return link_change(ctx->netns, ifindex, s);

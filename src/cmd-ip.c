@@ -151,6 +151,10 @@ static int ip_exec(struct cmd_ctx *outer, int argc, char **argv)
 
 	ctx.family = AF_UNSPEC;
 	while (i < argc && argv[i][0] == '-' && argv[i][1]) {
+		if (streq(argv[i], "--")) {
+			i++;
+			break;
+		}
 		if (streq(argv[i], "-h") || cmd_matches(argv[i], "-help")) {
 			cmd_usage(&cmd_root, &cmd_ip_entry);
 			return CMD_OK;

@@ -401,9 +401,13 @@ static void on_event(struct ping_run *r, const struct icmp_echo_event *ev)
 
 static void ping_send(struct ping_run *r)
 {
-	int err = icmp_echo_send(r->echo, r->tx + 1);
+	uint16_t seq = r->tx + 1;
 	struct icmp_echo_event ev;
+	int err;
 
+	/* sequence numbers wrap at 65536: forget the old reply, as iputils */
+	r->seen[seq / 8] &= ~(1u << (seq % 8));
+	err = icmp_echo_send(r->echo, r->tx + 1);
 	r->tx++;
 	r->last_send = now_us();
 	if (err == 0)

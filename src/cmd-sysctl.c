@@ -207,7 +207,8 @@ static int sysctl_set_error(struct sysctl_opts *o, const char *key, int err)
 {
 	if (err == -ENOENT)
 		out_error("sysctl: \"%s\" is an unknown key", key);
-	else if (err == -EPERM || err == -EROFS || err == -EACCES)
+	else if (err == -EPERM || err == -EROFS || err == -EACCES ||
+		 err == -EOPNOTSUPP)
 		out_error("sysctl: permission denied on key \"%s\"", key);
 	else
 		out_error("sysctl: setting key \"%s\": %s", key,
@@ -215,6 +216,10 @@ static int sysctl_set_error(struct sysctl_opts *o, const char *key, int err)
 	if (err == -EINVAL)
 		sysctl_hint(o, _("The kernel refused this value; see what it "
 				 "holds now with \"sysctl KEY\"."));
+	else if (err == -EOPNOTSUPP)
+		sysctl_hint(o, _("nstutor changes only net.* keys: they belong "
+				 "to a network namespace, the others to the "
+				 "whole machine."));
 	else
 		sysctl_hint(o, _("This key cannot be changed here."));
 	return CMD_ERROR;

@@ -130,6 +130,23 @@ static struct nl_sock *drained(struct nl_sock *sk)
 	return sk;
 }
 
+/* Drops the sockets of namespaces deleted (or made anew) behind our
+ * back, by the real "ip netns del" in another terminal: a kept socket
+ * would keep a deleted namespace alive. */
+static void sweep(void)
+{
+	dev_t dev;
+	ino_t ino;
+
+	for (size_t i = nl.n; i-- > 0;) {
+		if (!nl.socks[i].name)
+			continue;
+		if (netns_identity(nl.socks[i].name, &dev, &ino) < 0 ||
+		    nl.socks[i].dev != dev || nl.socks[i].ino != ino)
+			drop(i);
+	}
+}
+
 struct nl_sock *netlink_sock(const char *ns, int *err)
 {
 	dev_t dev;
@@ -137,17 +154,13 @@ struct nl_sock *netlink_sock(const char *ns, int *err)
 
 	nl.last_errno = 0;
 	nl.last_msg[0] = '\0';
+	sweep();
 	*err = netns_identity(ns, &dev, &ino);
 	if (*err < 0)
 		return NULL;
-	for (size_t i = 0; i < nl.n; i++) {
-		if (!same_ns_name(nl.socks[i].name, ns))
-			continue;
-		if (nl.socks[i].dev == dev && nl.socks[i].ino == ino)
+	for (size_t i = 0; i < nl.n; i++)
+		if (same_ns_name(nl.socks[i].name, ns))
 			return drained(nl.socks[i].sk);
-		drop(i); /* the name now stands for another namespace */
-		break;
-	}
 	return keep(ns, dev, ino, err);
 }
 

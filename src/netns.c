@@ -68,8 +68,8 @@ static int netns_bind_new(const char *path)
 		err = -errno;
 	else if (mount("/proc/self/ns/net", path, "none", MS_BIND, NULL) < 0)
 		err = -errno;
-	if (setns(saved, CLONE_NEWNET) < 0 && err == 0)
-		err = -errno;
+	if (setns(saved, CLONE_NEWNET) < 0)
+		abort(); /* running on in the new namespace would be worse */
 	close(saved);
 	return err;
 }

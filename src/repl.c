@@ -3,6 +3,7 @@
  * the shell. */
 #include "system.h"
 
+#include <limits.h>
 #include <poll.h>
 #include <sys/stat.h>
 #include <readline/history.h>
@@ -20,7 +21,7 @@ static struct {
 	bool done;
 	int status;
 	char *history_path;
-	char prompt[128];
+	char prompt[NAME_MAX + 64]; /* a namespace name is up to NAME_MAX */
 } repl;
 
 static void make_prompt(void)
@@ -68,6 +69,7 @@ static void on_line(char *line)
 	rl_callback_handler_remove();
 	cmd_interrupt_clear();
 	repl.status = session_run_line(line, &quit);
+	cmd_interrupt_clear(); /* a Ctrl-C that stopped it is spent */
 	free(line);
 	if (quit) {
 		repl.done = true;

@@ -55,6 +55,16 @@ static bool under_proc_sys(const char *path)
 	return !real || strncmp(real, SYSCTL_DIR, strlen(SYSCTL_DIR)) == 0;
 }
 
+/* Is path, once resolved, a net.* key?  Only those belong to a network
+ * namespace; the others are the whole machine's and stay untouched. */
+static bool under_proc_sys_net(const char *path)
+{
+	_cleanup_free_ char *real = realpath(path, NULL);
+	static const char net[] = SYSCTL_DIR "net/";
+
+	return real && strncmp(real, net, strlen(net)) == 0;
+}
+
 static int stat_here(const char *path, struct stat *st)
 {
 	if (stat(path, st) < 0)
@@ -114,6 +124,8 @@ static int write_here(const char *path, const char *value)
 
 	if (!under_proc_sys(path))
 		return -EXDEV;
+	if (!under_proc_sys_net(path))
+		return access(path, F_OK) == 0 ? -EOPNOTSUPP : -ENOENT;
 	if (asprintf(&line, "%s\n", value) < 0) {
 		line = NULL;
 		return -ENOMEM;

@@ -6,7 +6,8 @@
  * "net.ipv4.ip_forward" or "net/ipv4/ip_forward"; whichever separator
  * comes first is the one that separates ("net.ipv4.conf.eth0/100.rp_filter"
  * names the device eth0.100).  All functions return 0 (or a length) or
- * a negative errno; -EXDEV means the key leads outside /proc/sys.
+ * a negative errno; -EXDEV means the key leads outside /proc/sys, and
+ * writes reach net.* keys only (-EOPNOTSUPP for the others).
  */
 #ifndef NSTUTOR_SYSCTL_H
 #define NSTUTOR_SYSCTL_H

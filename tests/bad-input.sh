@@ -105,6 +105,19 @@ bad 'ip route get 999.1.1.1' \
 bad 'ip link set veth0 mtu abc' 'Error: argument "abc" is wrong: Invalid "mtu" value'
 bad 'ip link set veth0 mtu 10' 'Error: mtu less than device minimum.'
 bad 'ip link set veth0 address zz:zz' '"zz" is invalid lladdr.'
+bad 'ip link set veth0 mtu -5' 'Error: argument "-5" is wrong: Invalid "mtu" value'
+bad 'ip link set veth0 txqlen -5' 'Error: argument "-5" is wrong: Invalid "txqueuelen" value'
+bad 'ip link set veth0 netns 4294967297' \
+	'Error: argument "4294967297" is wrong: Invalid "netns" value'
+# the kernel moves a link before it looks at the rest: nothing may move
+bad 'ip link set veth0 netns RED master br0' 'RTNETLINK answers: Invalid argument'
+bad 'ip link set veth0 netns RED address 01:00:00:00:00:01' \
+	'RTNETLINK answers: Cannot assign requested address'
+# only net.* keys belong to the lab; writing back the value it has
+# keeps the machine as it is even if the refusal were missing
+domain=$(cat /proc/sys/kernel/domainname)
+bad "sysctl -w kernel.domainname=$domain" \
+	'sysctl: permission denied on key "kernel.domainname"'
 bad 'ip neigh add 11.11.11.9 lladdr zz dev veth1' '"zz" is invalid lladdr.'
 
 # --- namespaces and devices that are not there ----------------------------

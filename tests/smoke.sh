@@ -15,4 +15,5 @@ is "$?" 1 "an unknown command exits 1"
 like "$(cat "$TEST_TMP/err")" 'no-such-command: command not found' "and says so"
 echo 'help' | nst >/dev/null
 ok $? "commands are read from stdin"
+is "$(nst -c 'ip -- link show lo')" "$(ip -- link show lo)" "ip -- ends ip's options"
 done_testing
