@@ -3,13 +3,13 @@
  * iplink_parse() reads its words, with its error messages. */
 #include "system.h"
 
-#include <limits.h>
-
 #include <ctype.h>
 #include <fcntl.h>
+#include <limits.h>
 #include <stdint.h>
 
 #include "cmd-ip.h"
+#include "inet.h"
 #include "netns.h"
 #include "nl-link.h"
 #include "out.h"
@@ -68,30 +68,16 @@ static bool ifname_ok(const char *s, size_t max)
 	return true;
 }
 
-/* iproute2's ll_addr_a2n(): hex bytes separated by ':'. */
 static int parse_lladdr(const char *arg, unsigned char *mac, size_t size)
 {
-	char buf[128], *p = buf, *colon;
-	size_t n = 0;
-	unsigned int v;
+	const char *bad;
+	int n, bad_len;
 
-	snprintf(buf, sizeof(buf), "%s", arg);
-	for (;;) {
-		colon = strchr(p, ':');
-		if (colon)
-			*colon = '\0';
-		if (sscanf(p, "%x", &v) != 1 || v > 255) {
-			out_error("\"%s\" is invalid lladdr.", p);
-			out_hint(_("A MAC address is six hex bytes with colons, "
-				   "like 02:00:00:00:00:01."));
-			return -1;
-		}
-		if (n < size)
-			mac[n] = v;
-		n++;
-		if (!colon || n == size)
-			break;
-		p = colon + 1;
+	n = mac_parse(arg, mac, size, &bad, &bad_len);
+	if (n < 0) {
+		out_error("\"%.*s\" is invalid lladdr.", bad_len, bad);
+		out_hint(_("A MAC address is six hex bytes with colons, "
+			   "like 02:00:00:00:00:01."));
 	}
 	return n;
 }

@@ -56,30 +56,16 @@ static void bad_nud(const char *s)
 		   "delay, probe, failed and incomplete."));
 }
 
-/* iproute2's ll_addr_a2n: hex bytes separated by ':'. */
 static int lladdr_parse(const char *s, unsigned char *ll, int size)
 {
-	int n = 0;
+	const char *bad;
+	int n, bad_len;
 
-	while (n < size) {
-		const char *colon = strchr(s, ':');
-		char part[64];
-		unsigned long v;
-		char *end;
-
-		snprintf(part, sizeof(part), "%.*s",
-			 (int)(colon ? colon - s : (long)strlen(s)), s);
-		v = strtoul(part, &end, 16);
-		if (end == part || v > 255 || part[0] == '-') {
-			out_error("\"%s\" is invalid lladdr.", part);
-			out_hint(_("A MAC address is six hex bytes like "
-				   "7a:3c:11:22:33:44."));
-			return -EINVAL;
-		}
-		ll[n++] = v;
-		if (!colon)
-			break;
-		s = colon + 1;
+	n = mac_parse(s, ll, size, &bad, &bad_len);
+	if (n < 0) {
+		out_error("\"%.*s\" is invalid lladdr.", bad_len, bad);
+		out_hint(_("A MAC address is six hex bytes like "
+			   "7a:3c:11:22:33:44."));
 	}
 	return n;
 }

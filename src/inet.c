@@ -100,30 +100,31 @@ const char *inet_format(int family, const void *addr, char *buf,
 	return buf;
 }
 
-int mac_parse(const char *s, unsigned char *mac, size_t size)
+int mac_parse(const char *s, unsigned char *mac, size_t size,
+	      const char **bad, int *bad_len)
 {
 	size_t n = 0;
 
-	while (*s) {
+	while (n < size) {
+		const char *colon = strchr(s, ':');
 		unsigned long v;
 		char *end;
 
-		if (n == size || !isxdigit((unsigned char)*s))
-			return -EINVAL;
+		/* like sscanf("%x"): a hex number at the start of the
+		 * part, whatever follows it there */
+		errno = 0;
 		v = strtoul(s, &end, 16);
-		if (v > 255 || end - s > 2)
-			return -EINVAL;
-		mac[n++] = v;
-		s = end;
-		if (*s == ':' || *s == '.') {
-			s++;
-			if (!*s)
-				return -EINVAL;
-		} else if (*s) {
+		if (end == s || errno || v > 255) {
+			*bad = s;
+			*bad_len = colon ? (int)(colon - s) : (int)strlen(s);
 			return -EINVAL;
 		}
+		mac[n++] = v;
+		if (!colon)
+			break;
+		s = colon + 1;
 	}
-	return n ? (int)n : -EINVAL;
+	return n;
 }
 
 const char *mac_format(const unsigned char *mac, size_t len, char *buf,

@@ -29,8 +29,11 @@ bool inet_bits_match(const unsigned char *a, const unsigned char *b,
 /* The network part of p (host bits cleared), in place. */
 void inet_prefix_mask(struct inet_prefix *p);
 
-/* "aa:bb:cc:dd:ee:ff" into mac; the byte count, or -EINVAL. */
-int mac_parse(const char *s, unsigned char *mac, size_t size);
+/* iproute2's ll_addr_a2n(): hex bytes separated by ':' ("aa:bb:cc:dd:
+ * ee:ff") into mac, at most size of them; the byte count, or -EINVAL
+ * with the part that is no byte at *bad (*bad_len long). */
+int mac_parse(const char *s, unsigned char *mac, size_t size,
+	      const char **bad, int *bad_len);
 /* Colon-separated lower-case hex, as iproute2 prints link addresses. */
 const char *mac_format(const unsigned char *mac, size_t len, char *buf,
 		       size_t size);
