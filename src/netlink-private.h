@@ -4,6 +4,7 @@
 
 #include "system.h"
 
+#include <netlink/attr.h>
 #include <netlink/msg.h>
 #include <netlink/netlink.h>
 
@@ -14,6 +15,15 @@
 struct nl_sock *netlink_sock(const char *ns, int *err);
 /* A libnl result turned into 0/positive or the kernel's -errno. */
 int netlink_errno(int nle);
+
+/* A u32 attribute's value into *v; false when it is absent or short. */
+static inline bool netlink_u32(struct nlattr *a, unsigned int *v)
+{
+	if (!a || nla_len(a) < 4)
+		return false;
+	*v = nla_get_u32(a);
+	return true;
+}
 
 /* Called with each reply; 0 to go on, or a -errno that stops the
  * receive and becomes its result. */

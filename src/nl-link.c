@@ -14,11 +14,6 @@
 #include "netns.h"
 #include "nl-link.h"
 
-static unsigned int get_u32(struct nlattr *a)
-{
-	return nla_len(a) >= 4 ? nla_get_u32(a) : 0;
-}
-
 static void copy_bytes(struct nlattr *a, unsigned char *buf,
 		       unsigned int *len)
 {
@@ -117,13 +112,10 @@ static const struct {
 
 static void parse_u32_attrs(struct nlattr **tb, struct link *l)
 {
-	for (size_t i = 0; i < ARRAY_SIZE(u32_attrs); i++) {
-		if (!tb[u32_attrs[i].attr])
-			continue;
-		*(unsigned int *)((char *)l + u32_attrs[i].off) =
-			get_u32(tb[u32_attrs[i].attr]);
-		l->has |= u32_attrs[i].has;
-	}
+	for (size_t i = 0; i < ARRAY_SIZE(u32_attrs); i++)
+		if (netlink_u32(tb[u32_attrs[i].attr],
+				(unsigned int *)((char *)l + u32_attrs[i].off)))
+			l->has |= u32_attrs[i].has;
 }
 
 /* Fills l from one RTM_NEWLINK message. */

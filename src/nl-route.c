@@ -21,14 +21,6 @@ static void copy_addr(struct nlattr *a, unsigned char *buf, bool *has)
 	*has = true;
 }
 
-static bool get_u32(struct nlattr *a, unsigned int *v)
-{
-	if (!a || nla_len(a) < 4)
-		return false;
-	*v = nla_get_u32(a);
-	return true;
-}
-
 static void route_attrs(struct nlattr **tb, struct route *r)
 {
 	unsigned int v;
@@ -37,15 +29,15 @@ static void route_attrs(struct nlattr **tb, struct route *r)
 	copy_addr(tb[RTA_SRC], r->src, &r->has_src);
 	copy_addr(tb[RTA_GATEWAY], r->gateway, &r->has_gateway);
 	copy_addr(tb[RTA_PREFSRC], r->prefsrc, &r->has_prefsrc);
-	if (get_u32(tb[RTA_OIF], &v))
+	if (netlink_u32(tb[RTA_OIF], &v))
 		r->oif = v;
-	if (get_u32(tb[RTA_IIF], &v))
+	if (netlink_u32(tb[RTA_IIF], &v))
 		r->iif = v;
-	if (get_u32(tb[RTA_TABLE], &v))
+	if (netlink_u32(tb[RTA_TABLE], &v))
 		r->table = v;
-	r->has_priority = get_u32(tb[RTA_PRIORITY], &r->priority);
-	r->has_uid = get_u32(tb[RTA_UID], &r->uid);
-	r->has_mark = get_u32(tb[RTA_MARK], &r->mark);
+	r->has_priority = netlink_u32(tb[RTA_PRIORITY], &r->priority);
+	r->has_uid = netlink_u32(tb[RTA_UID], &r->uid);
+	r->has_mark = netlink_u32(tb[RTA_MARK], &r->mark);
 	if (tb[RTA_PREF] && nla_len(tb[RTA_PREF]) >= 1) {
 		r->has_pref = true;
 		r->pref = nla_get_u8(tb[RTA_PREF]);
