@@ -130,10 +130,7 @@ static struct nl_sock *drained(struct nl_sock *sk)
 	return sk;
 }
 
-/* Drops the sockets of namespaces deleted (or made anew) behind our
- * back, by the real "ip netns del" in another terminal: a kept socket
- * would keep a deleted namespace alive. */
-static void sweep(void)
+void netlink_forget_deleted(void)
 {
 	dev_t dev;
 	ino_t ino;
@@ -154,13 +151,17 @@ struct nl_sock *netlink_sock(const char *ns, int *err)
 
 	nl.last_errno = 0;
 	nl.last_msg[0] = '\0';
-	sweep();
 	*err = netns_identity(ns, &dev, &ino);
 	if (*err < 0)
 		return NULL;
-	for (size_t i = 0; i < nl.n; i++)
-		if (same_ns_name(nl.socks[i].name, ns))
+	for (size_t i = 0; i < nl.n; i++) {
+		if (!same_ns_name(nl.socks[i].name, ns))
+			continue;
+		if (nl.socks[i].dev == dev && nl.socks[i].ino == ino)
 			return drained(nl.socks[i].sk);
+		drop(i); /* the name now stands for another namespace */
+		break;
+	}
 	return keep(ns, dev, ino, err);
 }
 

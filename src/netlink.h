@@ -16,6 +16,10 @@
 const char *netlink_ext_msg(void);
 /* Drops the socket kept for a namespace (after "ip netns del"). */
 void netlink_forget(const char *ns);
+/* Drops the sockets of namespaces deleted or made anew behind nstutor's
+ * back (the real "ip netns del" in another terminal): a kept socket
+ * would keep a deleted namespace alive.  Once per typed command. */
+void netlink_forget_deleted(void);
 void netlink_close_all(void);
 
 /* The nsid that namespace `viewer` has given namespace `target`, -1

@@ -2,6 +2,7 @@
 #include "system.h"
 
 #include "cmd.h"
+#include "netlink.h"
 #include "out.h"
 #include "session.h"
 #include "tokenize.h"
@@ -48,6 +49,7 @@ int session_run_line(const char *line, bool *quit)
 	for (size_t i = 0; i < cmds.n && !*quit; i++) {
 		struct cmd_ctx ctx = {.netns = entered};
 
+		netlink_forget_deleted();
 		if (cmd_run(&ctx, cmds.cmds[i].argc, cmds.cmds[i].argv) != CMD_OK)
 			status = CMD_ERROR;
 		fflush(stdout);
