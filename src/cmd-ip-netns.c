@@ -300,14 +300,16 @@ static void report_spawn_failure(const char *ns, const char *prog,
 		   "(CAP_SYS_ADMIN)."));
 }
 
-static int exec_external(const char *ns, char **argv)
+int cmd_program_run(const char *ns, char **argv, int *status)
 {
 	struct spawn_result res;
 
+	*status = 127;
 	if (spawn_in_netns(ns, argv, &res) < 0) {
 		report_spawn_failure(ns, argv[0], &res);
 		return CMD_ERROR;
 	}
+	*status = res.status;
 	if (res.status == 0)
 		return CMD_OK;
 	if (res.signal == SIGINT) {
@@ -322,6 +324,13 @@ static int exec_external(const char *ns, char **argv)
 	else
 		out_note(_("%s exited with status %d."), argv[0], res.status);
 	return CMD_ERROR;
+}
+
+static int exec_external(const char *ns, char **argv)
+{
+	int status;
+
+	return cmd_program_run(ns, argv, &status);
 }
 
 static int netns_exec_exec(struct cmd_ctx *ctx, int argc, char **argv)

@@ -20,6 +20,8 @@ struct cmd_ctx {
 	bool details;	   /* ip -d */
 	int family;	   /* ip -4 / -6: AF_INET, AF_INET6, or AF_UNSPEC */
 	bool quit;	   /* set by quit/exit: the REPL ends */
+	int exit_status;   /* nstutor's exit status, when a command sets
+			      it (shell -- CMD passes CMD's on); 0: none */
 };
 
 struct cmd_ctx;
@@ -79,6 +81,10 @@ void cmd_netlink_error(int err);
  * says so, as iproute2 would, with a hint. */
 bool cmd_netns_gone(const struct cmd_ctx *ctx);
 
+/* Runs an external program in namespace ns (NULL: the world's host),
+ * as "ip netns exec" does; says why when it cannot start.  *status is
+ * its exit status (128 + signal; 127 when it did not start). */
+int cmd_program_run(const char *ns, char **argv, int *status);
 /* Ctrl-C: set by the SIGINT handler, polled by long commands (ping). */
 bool cmd_interrupted(void);
 void cmd_interrupt_clear(void);

@@ -8,6 +8,7 @@
 #include "netlink.h"
 #include "out.h"
 #include "repl.h"
+#include "sandbox.h"
 #include "script.h"
 #include "session.h"
 #include "world.h"
@@ -22,17 +23,23 @@ struct options {
 	bool plain;
 	const char *lang;
 	enum world_kind world;
+	char **subcommand; /* "shell RED -- ip a", "world stop": the words */
+	int nsubwords;
 };
 
 static void usage(FILE *f)
 {
 	fprintf(f, _("Usage: nstutor [OPTION]...\n"
+		     "  or:  nstutor [OPTION]... shell [NS] [-- COMMAND [ARG]...]\n"
+		     "  or:  nstutor [OPTION]... world status|stop\n"
+		     "  or:  nstutor [OPTION]... reset|doctor\n"
 		     "Learn Linux network namespaces by typing the real commands.\n"
 		     "\n"
 		     "  -c, --command=CMD     run CMD (may be given again; in order)\n"
 		     "  -f, --file=FILE       run the commands in FILE ('-' for stdin)\n"
 		     "  -k, --keep-going      go on after a failing command\n"
-		     "      --world=WORLD     host (the real machine, needs root) or sandbox\n"
+		     "      --world=WORLD     sandbox (default: a private world, no root\n"
+		     "                        needed) or host (the real machine, needs root)\n"
 		     "      --plain           no colour, no notes: exactly the real tools' output\n"
 		     "      --lang=LL         language of messages (en, ko)\n"
 		     "  -h, --help            show this help and exit\n"
@@ -40,6 +47,14 @@ static void usage(FILE *f)
 		     "\n"
 		     "Without -c or -f, nstutor reads commands from the terminal (an\n"
 		     "interactive shell) or, when it is not a terminal, from standard input.\n"
+		     "\n"
+		     "  shell [NS]      a shell (or COMMAND) inside the world, in namespace NS,\n"
+		     "                  where the real ip, ping and tcpdump act on the lab\n"
+		     "  world status    which world is in use, its namespaces and links\n"
+		     "  world stop      end the sandbox world and everything in it\n"
+		     "  reset           remove what nstutor made, and nothing else\n"
+		     "  doctor          what on this machine could get in a lesson's way\n"
+		     "\n"
 		     "Exit status: 0 when every command succeeded, 1 when one failed,\n"
 		     "2 when the options were wrong.\n"));
 }
@@ -101,6 +116,31 @@ static int add_command(struct options *o, char *cmd)
 	return 0;
 }
 
+/* Commands that may follow the options: "nstutor world stop". */
+static bool is_subcommand(const char *word)
+{
+	static const char *const words[] = {"shell", "world", "reset",
+					    "doctor"};
+
+	for (size_t i = 0; i < ARRAY_SIZE(words); i++)
+		if (streq(word, words[i]))
+			return true;
+	return false;
+}
+
+/* doctor looks at the machine as it is; status, stop and reset have
+ * nothing to do in a sandbox that is not there. */
+static enum world_need world_need(const struct options *o)
+{
+	if (!o->subcommand)
+		return WORLD_CREATE;
+	if (streq(o->subcommand[0], "doctor"))
+		return WORLD_NONE;
+	if (streq(o->subcommand[0], "shell"))
+		return WORLD_CREATE;
+	return WORLD_EXISTING;
+}
+
 /* 0 to go on, or the exit status to leave with. */
 static int parse_options(int argc, char **argv, struct options *o)
 {
@@ -141,9 +181,19 @@ static int parse_options(int argc, char **argv, struct options *o)
 			return EXIT_USAGE;
 		}
 	}
+	if (optind < argc && is_subcommand(argv[optind])) {
+		o->subcommand = argv + optind;
+		o->nsubwords = argc - optind;
+		optind = argc;
+	}
 	if (optind < argc) {
 		fprintf(stderr, _("nstutor: unexpected argument '%s'\n"), argv[optind]);
 		fprintf(stderr, _("Try 'nstutor --help' for more information.\n"));
+		return EXIT_USAGE;
+	}
+	if (o->subcommand && (o->file || o->ncommands)) {
+		fprintf(stderr, _("nstutor: %s cannot be used with -c or -f\n"),
+			o->subcommand[0]);
 		return EXIT_USAGE;
 	}
 	if (o->file && o->ncommands) {
@@ -165,7 +215,8 @@ static const char *find_lang(int argc, char **argv)
 	return NULL;
 }
 
-static int run(struct options *o)
+/* The exit status of a subcommand, or CMD_OK / CMD_ERROR. */
+static int run_commands(struct options *o)
 {
 	FILE *f;
 	int status;
@@ -189,11 +240,20 @@ static int run(struct options *o)
 			       o->file ? o->keep_going : true);
 }
 
+static int run(struct options *o)
+{
+	if (o->subcommand)
+		return session_run_words(o->nsubwords, o->subcommand);
+	return run_commands(o) == CMD_OK ? EXIT_SUCCESS : EXIT_FAILURE;
+}
+
 int main(int argc, char **argv)
 {
-	struct options o = {.world = WORLD_HOST};
+	struct options o = {.world = WORLD_SANDBOX};
 	int status;
 
+	if (argc == 2 && streq(argv[1], SANDBOX_KEEPER_OPTION))
+		sandbox_keeper_main();
 	set_language(find_lang(argc, argv));
 	status = parse_options(argc, argv, &o);
 	if (status >= 0) {
@@ -201,12 +261,13 @@ int main(int argc, char **argv)
 		return status;
 	}
 	out_init(o.plain);
-	if (world_open(o.world) < 0) {
+	status = world_open(o.world, world_need(&o));
+	if (status != 0) {
 		free(o.commands);
-		return EXIT_USAGE;
+		return status < 0 ? EXIT_USAGE : EXIT_SUCCESS;
 	}
 	cmd_interrupt_install();
-	status = run(&o) == CMD_OK ? EXIT_SUCCESS : EXIT_FAILURE;
+	status = run(&o);
 	session_end();
 	netlink_close_all();
 	world_close();

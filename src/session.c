@@ -31,6 +31,19 @@ void session_end(void)
 	entered = NULL;
 }
 
+int session_run_words(int argc, char **argv)
+{
+	struct cmd_ctx ctx = {.netns = entered};
+	int status;
+
+	netlink_forget_deleted();
+	status = cmd_run(&ctx, argc, argv);
+	fflush(stdout);
+	if (ctx.exit_status)
+		return ctx.exit_status;
+	return status == CMD_OK ? EXIT_SUCCESS : EXIT_FAILURE;
+}
+
 int session_run_line(const char *line, bool *quit)
 {
 	struct command_list cmds;

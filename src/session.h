@@ -12,6 +12,9 @@
 /* Runs every command of the line; CMD_OK when all succeeded.  *quit
  * becomes true when one of them was quit/exit. */
 int session_run_line(const char *line, bool *quit);
+/* Runs one command already split into words ("nstutor world stop");
+ * returns the exit status nstutor should leave with. */
+int session_run_words(int argc, char **argv);
 /* Makes later commands act inside ns (NULL: the host). */
 int session_enter(const char *ns);
 /* The namespace entered, or NULL. */

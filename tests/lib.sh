@@ -25,7 +25,17 @@ ip link set lo up
 : "${top_srcdir:=$(cd "$(dirname "$0")/.." && pwd)}"
 export LC_ALL=C LANGUAGE=
 TEST_TMP=$(mktemp -d)
-trap 'rm -rf "$TEST_TMP"' EXIT
+chmod 755 "$TEST_TMP"
+# nstutor's state (sandbox record, journal, lock) stays in the test's
+# own directory, and a sandbox world a test made ends with the test.
+export NSTUTOR_RUNTIME_DIR="$TEST_TMP/run"
+nst_cleanup() {
+	if [ -e "$NSTUTOR_RUNTIME_DIR/sandbox" ]; then
+		"$NSTUTOR" world stop >/dev/null 2>&1
+	fi
+	rm -rf "$TEST_TMP"
+}
+trap nst_cleanup EXIT
 
 tap_n=0
 tap_failed=0

@@ -161,7 +161,7 @@ static bool make_world(const char **why)
 	    mount("unit-complete", "/run/netns", "tmpfs", 0, NULL) < 0)
 		return false;
 	*why = "cannot open the world";
-	if (world_open(WORLD_HOST) < 0)
+	if (world_open(WORLD_HOST, WORLD_NONE) < 0)
 		return false;
 	*why = "cannot build the lab with the real ip";
 	return netns_add("RED") == 0 && netns_add("BLUE") == 0 &&
