@@ -74,13 +74,18 @@ static int world_status_exec(struct cmd_ctx *ctx, int argc, char **argv)
 
 static int world_stop_exec(struct cmd_ctx *ctx, int argc, char **argv)
 {
+	int err;
+
 	if (world_kind() == WORLD_HOST) {
 		out_error(_("world stop: the host world is this machine; it "
 			    "cannot be stopped"));
 		out_hint(_("\"reset\" removes what nstutor made in it."));
 		return CMD_ERROR;
 	}
-	if (sandbox_stop(world_state_fd()) < 0)
+	world_lock();
+	err = sandbox_stop(world_state_fd());
+	world_unlock();
+	if (err < 0)
 		return CMD_ERROR;
 	out_note(_("The sandbox world has ended; the next nstutor makes a "
 		   "new one."));

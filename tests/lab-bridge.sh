@@ -9,7 +9,7 @@
 check_bridge_lab() {
 	local mac_red mac_blue fdb
 
-	is "$(ip netns list | cut -d' ' -f1 | sort | tr '\n' ' ')" "BLUE RED " \
+	is "$(in_ns host ip netns list | cut -d' ' -f1 | sort | tr '\n' ' ')" "BLUE RED " \
 		"the real ip netns list sees RED and BLUE"
 	is "$(ns_links host)" "beth1 br0 lo reth1 " \
 		"the host holds br0, reth1, beth1 and its lo"
@@ -24,7 +24,7 @@ check_bridge_lab() {
 	check_peers BLUE beth0 host beth1
 	check_addr RED reth0 11.11.11.2/24
 	check_addr BLUE beth0 11.11.11.3/24
-	is "$(bridge -j link show | jq -r '.[] | "\(.ifname) \(.master) \(.state)"' |
+	is "$(in_ns host bridge -j link show | jq -r '.[] | "\(.ifname) \(.master) \(.state)"' |
 		sort | tr '\n' ' ')" \
 		"beth1 br0 forwarding reth1 br0 forwarding " \
 		"the real bridge link show: reth1 and beth1 forward on br0"
@@ -35,7 +35,7 @@ check_bridge_lab() {
 	mac_red=$(link_json RED reth0 | jq -r .address)
 	mac_blue=$(link_json BLUE beth0 | jq -r .address)
 	check_neigh RED 11.11.11.3 "$mac_blue"
-	fdb=$(bridge -j fdb show br br0)
+	fdb=$(in_ns host bridge -j fdb show br br0)
 	is "$(jq -r --arg m "$mac_red" '.[] | select(.mac == $m and
 		(.flags | index("self") | not)) | "\(.ifname) \(.state)"' <<<"$fdb")" \
 		"reth1 " "br0 learned RED's reth0 MAC on reth1"

@@ -7,7 +7,7 @@
 lo_before=$(lo_state)
 build_lab "$top_srcdir/tests/labs/veth.nst"
 
-is "$(ip netns list | cut -d' ' -f1 | sort | tr '\n' ' ')" "BLUE RED " \
+is "$(in_ns host ip netns list | cut -d' ' -f1 | sort | tr '\n' ' ')" "BLUE RED " \
 	"the real ip netns list sees RED and BLUE"
 is "$(ns_links host)" "lo " "the host keeps only its lo: both ends moved away"
 is "$(ns_links RED)" "lo veth0 " "RED holds lo and veth0"
@@ -28,7 +28,7 @@ check_looks host RED BLUE
 
 # The same lab from standard input, the way "nstutor < veth.nst" reads it.
 world_reset
-"$NSTUTOR" --world=host --plain <"$top_srcdir/tests/labs/veth.nst" \
+nstutor_ --plain <"$top_srcdir/tests/labs/veth.nst" \
 	>"$TEST_TMP/stdin.out" 2>&1
 is "$?" 0 "the lab also builds from standard input"
 check_addr BLUE veth1 11.11.11.3/24

@@ -29,9 +29,36 @@ chmod 755 "$TEST_TMP"
 # nstutor's state (sandbox record, journal, lock) stays in the test's
 # own directory, and a sandbox world a test made ends with the test.
 export NSTUTOR_RUNTIME_DIR="$TEST_TMP/run"
+
+# The world the tests' nstutor acts on: host (the default) or, with
+# NST_WORLD=sandbox, its own sandbox world, as root or, with
+# NST_USER=nobody, as that unprivileged user.  The real tools then look
+# at the lab from inside it, through "nstutor shell".
+NST_WORLD=${NST_WORLD:-host}
+NST_AS=()
+if [ -n "${NST_USER:-}" ]; then
+	if [ "$(id -u)" != 0 ] || [ "$(cat /proc/self/uid_map | awk '{print $3}')" -lt 65536 ]; then
+		echo "1..0 # SKIP becoming $NST_USER needs real root"
+		exit 0
+	fi
+	NSTUTOR_RUNTIME_DIR="$TEST_TMP/run-$NST_USER"
+	mkdir -p "$NSTUTOR_RUNTIME_DIR"
+	chown "$NST_USER:" "$NSTUTOR_RUNTIME_DIR"
+	NST_AS=(setpriv --reuid="$NST_USER" --regid="$(id -g "$NST_USER")" --clear-groups
+		env HOME="$TEST_TMP")
+	if ! "${NST_AS[@]}" test -x "$NSTUTOR"; then
+		cp "$NSTUTOR" "$TEST_TMP/nstutor" && NSTUTOR="$TEST_TMP/nstutor"
+	fi
+fi
+
+# nstutor_ ARGS...: nstutor in the tests' world, as the tests' user
+# (also as words, for timeout: "${NST_ARGV[@]}").
+NST_ARGV=("${NST_AS[@]}" "$NSTUTOR" --world="$NST_WORLD")
+nstutor_() { "${NST_ARGV[@]}" "$@"; }
+
 nst_cleanup() {
 	if [ -e "$NSTUTOR_RUNTIME_DIR/sandbox" ]; then
-		"$NSTUTOR" world stop >/dev/null 2>&1
+		NST_WORLD=sandbox nstutor_ world stop >/dev/null 2>&1
 	fi
 	rm -rf "$TEST_TMP"
 }
@@ -80,27 +107,35 @@ done_testing() {
 	exit $?
 }
 
-# nst ARGS...: nstutor in the host world with the real tools' output.
-nst() { "$NSTUTOR" --world=host --plain "$@"; }
+# nst ARGS...: nstutor in the tests' world with the real tools' output.
+nst() { nstutor_ --plain "$@"; }
 
 # nst_script LINES: runs the lines (a here-doc on stdin) with nstutor -f.
 nst_script() {
 	cat >"$TEST_TMP/script.nst"
-	"$NSTUTOR" --world=host --plain -f "$TEST_TMP/script.nst" "$@"
+	nstutor_ --plain -f "$TEST_TMP/script.nst" "$@"
 }
 
-# in_ns NS CMD...: the real CMD inside NS ("" or "host": the host).
+# in_ns NS CMD...: the real CMD inside NS ("" or "host": the world's
+# host namespace), in the tests' world.
 in_ns() {
 	local ns=$1
 	shift
-	if [ -z "$ns" ] || [ "$ns" = host ]; then "$@"; else ip netns exec "$ns" "$@"; fi
+	[ "$ns" = host ] && ns=
+	if [ "$NST_WORLD" = sandbox ]; then
+		nstutor_ --plain shell $ns -- "$@"
+	elif [ -n "$ns" ]; then
+		ip netns exec "$ns" "$@"
+	else
+		"$@"
+	fi
 }
 
 # world_state: what the kernel holds in every namespace of the world, as
 # the real tools print it (for "nothing changed" comparisons).
 world_state() {
 	local ns
-	for ns in host $(ip netns list | cut -d' ' -f1 | sort); do
+	for ns in host $(in_ns host ip netns list | cut -d' ' -f1 | sort); do
 		echo "== $ns"
 		# bridge timers and the like tick by themselves: leave them out
 		in_ns "$ns" ip -d -j link show | jq -S 'map(del(.stats64, .stats)) |
@@ -112,15 +147,17 @@ world_state() {
 			jq -S 'map(select(.type != "local" or (.dst | startswith("fe80:") | not)))'
 		in_ns "$ns" ip -j neigh show | jq -S 'map(del(.state))'
 	done
-	ls -a /run/netns
+	in_ns host ls -a /run/netns
 }
 
 # world_reset: removes every namespace and every host link but lo.
 world_reset() {
 	local ns dev
-	for ns in $(ip netns list | cut -d' ' -f1); do ip netns del "$ns"; done
-	for dev in $(ip -j link show | jq -r '.[].ifname'); do
-		[ "$dev" = lo ] || ip link del "$dev" 2>/dev/null
+	for ns in $(in_ns host ip netns list | cut -d' ' -f1); do
+		in_ns host ip netns del "$ns"
+	done
+	for dev in $(in_ns host ip -j link show | jq -r '.[].ifname'); do
+		[ "$dev" = lo ] || in_ns host ip link del "$dev" 2>/dev/null
 	done
 	true
 }

@@ -57,7 +57,7 @@ check_addr() {
 # the way iputils prints it.
 check_ping_nst() {
 	local out rc
-	out=$(timeout 30 "$NSTUTOR" --world=host --plain \
+	out=$(timeout 30 "${NST_ARGV[@]}" --plain \
 		-c "ip netns exec $1 ping -c 2 $2" 2>"$TEST_TMP/ping.err")
 	rc=$?
 	is "$rc" 0 "nstutor: ip netns exec $1 ping -c 2 $2 succeeds"
@@ -74,7 +74,7 @@ check_ping_nst() {
 # check_ping_real FROM ADDR: the real ping from FROM reaches ADDR.
 check_ping_real() {
 	local out
-	out=$(ip netns exec "$1" ping -c 2 -W 1 "$2" 2>&1)
+	out=$(in_ns "$1" ping -c 2 -W 1 "$2" 2>&1)
 	like "$out" " 2 received" "the real ip netns exec $1 ping -c 2 $2 gets 2 replies"
 }
 
@@ -86,8 +86,8 @@ check_neigh() {
 
 # lo_state: the host's lo as the real ip sees it, without counters.
 lo_state() {
-	ip -d -j link show dev lo | jq -S -c 'map(del(.stats64, .stats))'
-	ip -j addr show dev lo | jq -S -c .
+	in_ns host ip -d -j link show dev lo | jq -S -c 'map(del(.stats64, .stats))'
+	in_ns host ip -j addr show dev lo | jq -S -c .
 }
 
 # build_lab FILE [--plain]: runs nstutor -f FILE in the host world and
@@ -96,10 +96,10 @@ lo_state() {
 build_lab() {
 	local rc
 	# shellcheck disable=SC2086 # $2 is one option or nothing
-	timeout 60 "$NSTUTOR" --world=host ${2:-} -f "$1" >"$TEST_TMP/build.out" \
+	timeout 60 "${NST_ARGV[@]}" ${2:-} -f "$1" >"$TEST_TMP/build.out" \
 		2>"$TEST_TMP/build.err"
 	rc=$?
-	is "$rc" 0 "nstutor --world=host ${2:+$2 }-f $(basename "$1") succeeds"
+	is "$rc" 0 "nstutor --world=$NST_WORLD ${2:+$2 }-f $(basename "$1") succeeds"
 	is "$(cat "$TEST_TMP/build.err")" "" "and writes no error"
 	if [ -n "${2:-}" ]; then
 		is "$(cat "$TEST_TMP/build.out")" "" "and, like ip, prints nothing"
@@ -111,7 +111,7 @@ build_lab() {
 settle() {
 	local ns _
 	for _ in $(seq 50); do
-		for ns in host $(ip netns list | cut -d' ' -f1); do
+		for ns in host $(in_ns host ip netns list | cut -d' ' -f1); do
 			in_ns "$ns" ip -j addr show | grep -q '"tentative"' && break
 		done || return 0
 		sleep 0.1
