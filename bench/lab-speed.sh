@@ -26,6 +26,7 @@ fi
 mount -t tmpfs lab-speed /run/netns || { echo "lab-speed: no tmpfs on /run/netns" >&2; exit 2; }
 ip link set lo up
 XDG_STATE_HOME=$(mktemp -d) # the REPL keeps its history there
+export NSTUTOR_RUNTIME_DIR=$XDG_STATE_HOME/run # and the world its state
 export LC_ALL=C XDG_STATE_HOME
 runs=${RUNS:-7}
 labs=$here/../tests/labs

@@ -15,7 +15,7 @@
 #include "netns.h"
 #include "out.h"
 #include "session.h"
-#include "spawn.h"
+#include "spawn-netns.h"
 #include "world.h"
 
 /* iproute2's own rule (ipnetns.c invalid_name), checked on the word

@@ -345,7 +345,7 @@ static void complete_command(struct matches *m, char **w, size_t n,
 		return;
 	if (streq(e->name, "help"))
 		complete_help(m, w + 1, n - 1);
-	else if (streq(e->name, "enter")) {
+	else if (streq(e->name, "enter") || streq(e->name, "shell")) {
 		if (n == 1)
 			add_netns_names(m);
 	} else if (e->sub)

@@ -56,7 +56,8 @@ static void usage(FILE *f)
 		     "  doctor          what on this machine could get in a lesson's way\n"
 		     "\n"
 		     "Exit status: 0 when every command succeeded, 1 when one failed,\n"
-		     "2 when the options were wrong.\n"));
+		     "2 when the options were wrong or no world could be opened;\n"
+		     "shell -- COMMAND leaves with COMMAND's status.\n"));
 }
 
 /* The language the environment asks for: LC_ALL, LC_MESSAGES, LANG. */

@@ -13,6 +13,8 @@
 #include "complete.h"
 #include "out.h"
 #include "repl.h"
+#include "sandbox.h"
+#include "world.h"
 #include "session.h"
 
 #define HISTORY_MAX 1000 /* lines kept in the history file */
@@ -152,6 +154,24 @@ static void cancel_line(void)
 	cmd_interrupt_clear();
 }
 
+/* One line on where the learner is, before the first prompt. */
+static void greet(void)
+{
+	const struct sandbox_info *s = sandbox_info();
+
+	if (world_kind() == WORLD_HOST)
+		out_note(_("The host world: what you type changes this "
+			   "machine's real network. \"help\" lists the commands."));
+	else if (s->made_now)
+		out_note(_("A new sandbox world of your own: nothing here touches "
+			   "this machine. \"help\" lists the commands."));
+	else
+		out_note(_("Your sandbox world (keeper pid %d), as you left it. "
+			   "\"world status\" shows it; \"help\" lists the "
+			   "commands."),
+			 (int)s->keeper);
+}
+
 int repl_run(void)
 {
 	struct pollfd pfd = {.fd = STDIN_FILENO, .events = POLLIN};
@@ -161,6 +181,7 @@ int repl_run(void)
 	rl_completer_quote_characters = "'\""; /* "R<Tab> closes the quote */
 	rl_catch_signals = 0;
 	history_open();
+	greet();
 	make_prompt();
 	rl_callback_handler_install(repl.prompt, on_line);
 	while (!repl.done) {

@@ -5,11 +5,11 @@
 #include <fcntl.h>
 #include <limits.h>
 #include <sched.h>
+#include <spawn.h>
 #include <signal.h>
 #include <sys/mount.h>
 #include <sys/prctl.h>
 #include <sys/stat.h>
-#include <sys/wait.h>
 
 #include "sandbox-private.h"
 
@@ -153,61 +153,32 @@ int sandbox_unshare(bool user_ns, enum sandbox_step *step)
 	return 0;
 }
 
-/* The keeper's own process: no terminal, no inherited files. */
-static _Noreturn void keeper_child(int pipe_fd)
+/* The keeper: nstutor itself again, in a session of its own, with no
+ * terminal and no file of ours.  posix_spawn() (a vfork, no copy of our
+ * memory) keeps making a world cheap. */
+pid_t sandbox_start_keeper(void)
 {
 	char *argv[] = {(char *)"nstutor-world",
 			(char *)SANDBOX_KEEPER_OPTION, NULL};
+	posix_spawn_file_actions_t files;
+	posix_spawnattr_t attr;
 	pid_t pid;
-	int null;
+	int err;
 
-	setsid();
-	pid = fork();
-	if (pid != 0) {
-		/* the middle process reports the keeper's pid and goes */
-		if (write(pipe_fd, &pid, sizeof(pid)) != sizeof(pid))
-			_exit(1);
-		_exit(0);
-	}
-	null = open("/dev/null", O_RDWR);
-	if (null >= 0) {
-		dup2(null, STDIN_FILENO);
-		dup2(null, STDOUT_FILENO);
-		dup2(null, STDERR_FILENO);
-	}
-	if (chdir("/") < 0)
-		_exit(1);
-	for (int fd = STDERR_FILENO + 1; fd < 1024; fd++)
-		close(fd);
-	execv("/proc/self/exe", argv);
-	sandbox_keeper_main(); /* no exe to run: keep the world as we are */
-}
-
-pid_t sandbox_start_keeper(void)
-{
-	pid_t middle, keeper = -1;
-	int pipe_fd[2], st;
-
-	if (pipe2(pipe_fd, O_CLOEXEC) < 0)
-		return -errno;
+	posix_spawn_file_actions_init(&files);
+	posix_spawnattr_init(&attr);
+	for (int fd = STDIN_FILENO; fd <= STDERR_FILENO; fd++)
+		posix_spawn_file_actions_addopen(&files, fd, "/dev/null",
+						 O_RDWR, 0);
+	posix_spawn_file_actions_addclosefrom_np(&files, STDERR_FILENO + 1);
+	posix_spawn_file_actions_addchdir_np(&files, "/");
+	posix_spawnattr_setflags(&attr, POSIX_SPAWN_SETSID);
 	fflush(NULL);
-	middle = fork();
-	if (middle < 0) {
-		close(pipe_fd[0]);
-		close(pipe_fd[1]);
-		return -errno;
-	}
-	if (middle == 0) {
-		close(pipe_fd[0]);
-		keeper_child(pipe_fd[1]);
-	}
-	close(pipe_fd[1]);
-	if (read(pipe_fd[0], &keeper, sizeof(keeper)) != sizeof(keeper))
-		keeper = -ECHILD;
-	close(pipe_fd[0]);
-	while (waitpid(middle, &st, 0) < 0 && errno == EINTR)
-		;
-	return keeper;
+	err = posix_spawn(&pid, "/proc/self/exe", &files, &attr, argv,
+			  environ);
+	posix_spawnattr_destroy(&attr);
+	posix_spawn_file_actions_destroy(&files);
+	return err ? -err : pid;
 }
 
 _Noreturn void sandbox_keeper_main(void)

@@ -178,6 +178,8 @@ static void in_world(void)
 	is_str(offered("ip netns del "), "BLUE RED", "ip netns del: names");
 	is_str(offered("ip -n "), "BLUE RED", "ip -n: namespace names");
 	is_str(offered("enter "), "BLUE RED", "enter: namespace names");
+	is_str(offered("shell "), "BLUE RED", "shell: namespace names");
+	is_str(offered("world "), "status stop", "world: status, stop");
 	is_str(offered("ip link set veth0 netns "), "BLUE RED",
 	       "the keyword netns: namespace names");
 	is_str(offered("ip link set "), "br0 dev lo veth0",

@@ -1,4 +1,4 @@
-/* spawn.h: running an external program inside a named namespace.
+/* spawn-netns.h: running an external program inside a named namespace.
  *
  * What "ip netns exec NS PROGRAM ARGS..." does for a program nstutor
  * does not speak itself: a child joins the namespace, gets a mount
@@ -6,8 +6,8 @@
  * /etc/netns/NS files bound over /etc), then runs the program.  nstutor
  * waits for it; Ctrl-C reaches the child, never ends nstutor.
  */
-#ifndef NSTUTOR_SPAWN_H
-#define NSTUTOR_SPAWN_H
+#ifndef NSTUTOR_SPAWN_NETNS_H
+#define NSTUTOR_SPAWN_NETNS_H
 
 #include "system.h"
 

@@ -1,4 +1,4 @@
-/* spawn.c: running an external program inside a namespace, the way
+/* spawn-netns.c: running an external program inside a namespace, the way
  * iproute2's "ip netns exec" sets up its child. */
 #include "system.h"
 
@@ -12,7 +12,7 @@
 #include <sys/wait.h>
 
 #include "netns.h"
-#include "spawn.h"
+#include "spawn-netns.h"
 
 #define NETNS_ETC_DIR "/etc/netns"
 
