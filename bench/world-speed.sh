@@ -28,21 +28,7 @@ tmp=$(mktemp -d)
 chmod 755 "$tmp"
 trap 'rm -rf "$tmp"' EXIT
 
-# ms CMD...: wall time of one run of CMD in milliseconds ("fail").
-ms() {
-	local t0 t1
-	t0=$EPOCHREALTIME
-	"$@" >/dev/null 2>&1 || { echo fail; return; }
-	t1=$EPOCHREALTIME
-	echo "$t0 $t1" | awk '{ printf "%.2f\n", ($2 - $1) * 1000 }'
-}
-
-median() {
-	sort -g | awk '/fail/ { f = 1 } { v[NR] = $1 }
-		END { if (f || NR == 0) { print "fail"; exit }
-		      if (NR % 2) print v[(NR + 1) / 2];
-		      else printf "%.2f\n", (v[NR / 2] + v[NR / 2 + 1]) / 2 }'
-}
+. "$here/timing.sh"
 
 # measure WHO AS...: the three timings for one user.
 measure() {
