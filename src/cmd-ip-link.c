@@ -7,13 +7,16 @@
 #include <fcntl.h>
 #include <limits.h>
 #include <stdint.h>
+#include <sys/stat.h>
 
 #include "cmd-ip.h"
 #include "inet.h"
+#include "journal.h"
 #include "netns.h"
 #include "nl-link.h"
 #include "out.h"
 #include "show-link.h"
+#include "world.h"
 
 /* What the words of "ip link add|set|delete" said. */
 struct link_args {
@@ -82,6 +85,20 @@ static int parse_lladdr(const char *arg, unsigned char *mac, size_t size)
 	return n;
 }
 
+/* The journal's name for the namespace of process pid: NULL when it is
+ * the world's host, JOURNAL_ELSEWHERE otherwise. */
+static const char *pid_ns_name(long pid)
+{
+	char path[64];
+	struct stat a, b;
+
+	snprintf(path, sizeof(path), "/proc/%ld/ns/net", pid);
+	if (stat(path, &a) == 0 && fstat(world_host_fd(), &b) == 0 &&
+	    a.st_dev == b.st_dev && a.st_ino == b.st_ino)
+		return NULL;
+	return JOURNAL_ELSEWHERE;
+}
+
 static int parse_netns(struct link_args *a, const char *arg)
 {
 	long pid;
@@ -94,12 +111,14 @@ static int parse_netns(struct link_args *a, const char *arg)
 	fd = netns_open(arg);
 	if (fd >= 0) {
 		a->spec.ns_fd = fd;
+		a->spec.ns_name = arg;
 		return 0;
 	}
 	errno = 0;
 	pid = strtol(arg, &end, 0);
 	if (*arg && !*end && !errno && pid > 0 && pid <= INT_MAX) {
 		a->spec.ns_pid = pid;
+		a->spec.ns_name = pid_ns_name(pid);
 		return 0;
 	}
 	out_error("Error: argument \"%s\" is wrong: %s\n", arg,
@@ -409,10 +428,52 @@ static void note_created(const struct link_args *a, const struct link_args *p)
 			   "Both start DOWN."), a->name, p->name);
 }
 
+/* The name the kernel gives a link made without one, the first free
+ * KIND<N> of its namespace (taken: a name about to be used there), is
+ * chosen here, so that the journal knows it before the link is made. */
+static void kernel_name(const char *ns, const char *kind, const char *taken,
+			char buf[IFNAMSIZ])
+{
+	struct link_list all;
+	bool used = true;
+
+	if (link_list(ns, &all) < 0)
+		return;
+	for (int n = 0; used && n < 100000; n++) {
+		snprintf(buf, IFNAMSIZ, "%s%d", kind, n);
+		used = taken && streq(buf, taken);
+		for (size_t i = 0; i < all.n && !used; i++)
+			used = streq(all.links[i].name, buf);
+	}
+	link_list_free(&all);
+}
+
+/* The kernel names the peer first, then the link. */
+static void name_unnamed(struct cmd_ctx *ctx, struct link_args *a,
+			 struct link_args *peer, char names[2][IFNAMSIZ])
+{
+	const char *ns = a->netns ? a->netns : ctx->netns;
+	const char *peer_ns = peer && peer->netns ? peer->netns : ctx->netns;
+	bool same = peer && (ns == peer_ns ||
+			     (ns && peer_ns && streq(ns, peer_ns)));
+
+	if (peer && !peer->name && peer->spec.ns_pid <= 0) {
+		kernel_name(peer_ns, "veth", NULL, names[1]);
+		if (*names[1])
+			peer->name = peer->spec.name = names[1];
+	}
+	if (!a->name && a->spec.ns_pid <= 0) {
+		kernel_name(ns, a->type, same ? peer->name : NULL, names[0]);
+		if (*names[0])
+			a->name = a->spec.name = names[0];
+	}
+}
+
 static int link_add_do(struct cmd_ctx *ctx, struct link_args *a,
 		       struct link_args *peer, int argc, char **argv)
 {
 	bool veth = streq(a->type, "veth");
+	char names[2][IFNAMSIZ] = {"", ""};
 	int err;
 
 	if (veth && veth_peer_parse(ctx->netns, peer, argc, argv) < 0)
@@ -422,6 +483,7 @@ static int link_add_do(struct cmd_ctx *ctx, struct link_args *a,
 	if (!create_names_ok(a) || (veth && !create_names_ok(peer)) ||
 	    !master_ok(ctx->netns, a))
 		return CMD_ERROR;
+	name_unnamed(ctx, a, veth ? peer : NULL, names);
 	err = link_create(ctx->netns, &a->spec, veth ? &peer->spec : NULL);
 	if (err < 0) {
 		cmd_netlink_error(err);

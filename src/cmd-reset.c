@@ -1,18 +1,94 @@
-/* cmd-reset.c: "reset": removes what nstutor made (placeholder). */
+/* cmd-reset.c: "reset" (and "nstutor reset"): removes what nstutor made
+ * in this world, as its journal says, and nothing else. */
 #include "system.h"
 
 #include "cmd.h"
+#include "netns.h"
 #include "out.h"
+#include "reset.h"
+#include "session.h"
+
+/* "Removed links: veth0, veth1" */
+static void print_part(const struct reset_report *rep, enum reset_part p,
+		       const char *title)
+{
+	if (rep->n[p] == 0)
+		return;
+	fputs(title, stdout);
+	for (size_t i = 0; i < rep->n[p]; i++)
+		printf("%s%s", i ? ", " : " ", rep->items[p][i]);
+	putchar('\n');
+}
+
+static void print_left_alone(const struct reset_report *rep)
+{
+	const char *sep = " ";
+
+	if (!rep->n[RESET_LEFT_NETNS] && !rep->n[RESET_LEFT_LINK])
+		return;
+	fputs(_("Left alone (not made by nstutor):"), stdout);
+	for (size_t i = 0; i < rep->n[RESET_LEFT_NETNS]; i++, sep = ", ") {
+		fputs(sep, stdout);
+		printf(_("namespace %s"), rep->items[RESET_LEFT_NETNS][i]);
+	}
+	for (size_t i = 0; i < rep->n[RESET_LEFT_LINK]; i++, sep = ", ") {
+		fputs(sep, stdout);
+		printf(_("link %s"), rep->items[RESET_LEFT_LINK][i]);
+	}
+	putchar('\n');
+}
+
+static void print_report(const struct reset_report *rep)
+{
+	bool done = false;
+
+	for (int p = 0; p < RESET_LEFT_NETNS; p++)
+		done = done || rep->n[p];
+	if (!done && !rep->failures)
+		puts(rep->journal_empty ?
+			     _("Nothing to reset: nstutor has made nothing in "
+			       "this world.") :
+			     _("Nothing to reset: what nstutor made is gone "
+			       "already."));
+	print_part(rep, RESET_NETNS, _("Removed namespaces:"));
+	print_part(rep, RESET_LINK, _("Removed links:"));
+	print_part(rep, RESET_ADDR, _("Removed addresses:"));
+	print_part(rep, RESET_ROUTE, _("Removed routes:"));
+	print_part(rep, RESET_NEIGH, _("Removed neighbour entries:"));
+	print_part(rep, RESET_MOVED_BACK, _("Put back links:"));
+	print_part(rep, RESET_SYSCTL, _("Put back:"));
+	print_left_alone(rep);
+}
+
+/* The learner may be inside a namespace reset deleted. */
+static void leave_deleted_netns(void)
+{
+	const char *ns = session_netns();
+
+	if (!ns || netns_exists(ns))
+		return;
+	out_note(_("%s is gone, so you are back in the host namespace."), ns);
+	session_enter(NULL);
+}
 
 static int reset_exec(struct cmd_ctx *ctx, int argc, char **argv)
 {
-	out_error(_("reset: not available yet"));
-	return CMD_ERROR;
+	struct reset_report rep;
+	int ret;
+
+	if (reset_world(NULL, &rep) < 0)
+		return CMD_ERROR;
+	print_report(&rep);
+	ret = rep.failures ? CMD_ERROR : CMD_OK;
+	reset_report_free(&rep);
+	leave_deleted_netns();
+	return ret;
 }
 
 const struct cmd_entry cmd_reset_entry = {
 	.name = "reset",
 	.usage = N_("reset"),
-	.summary = N_("remove what nstutor made in this world, and nothing else"),
+	.summary = N_("remove what nstutor made in this world, and nothing "
+		      "else"),
 	.min_args = 0, .max_args = 0, .exec = reset_exec,
 };

@@ -10,6 +10,7 @@
 #include <sys/stat.h>
 
 #include "netns.h"
+#include "record.h"
 #include "world.h"
 
 bool netns_name_valid(const char *name)
@@ -74,7 +75,7 @@ static int netns_bind_new(const char *path)
 	return err;
 }
 
-int netns_add(const char *name)
+static int netns_add_now(const char *name)
 {
 	char path[PATH_MAX];
 	int fd, lock, err;
@@ -99,6 +100,13 @@ int netns_add(const char *name)
 	}
 	close(lock);
 	return err;
+}
+
+int netns_add(const char *name)
+{
+	int err = record_netns_add(name);
+
+	return record_end(err ?: netns_add_now(name));
 }
 
 int netns_del(const char *name)
@@ -201,6 +209,16 @@ int netns_identity(const char *name, dev_t *dev, ino_t *ino)
 	return 0;
 }
 
+static bool same_ns(int a, int b)
+{
+	struct stat sa, sb;
+
+	return fstat(a, &sa) == 0 && fstat(b, &sb) == 0 &&
+	       sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino;
+}
+
+/* Entering the namespace the thread is in already needs no setns(),
+ * and so no privilege (doctor, run by a learner, reads the host). */
 int netns_enter(const char *name, int *saved)
 {
 	int fd, err = 0;
@@ -211,15 +229,17 @@ int netns_enter(const char *name, int *saved)
 	fd = netns_open(name);
 	if (fd < 0)
 		err = fd;
+	else if (same_ns(fd, *saved))
+		err = 1;
 	else if (setns(fd, CLONE_NEWNET) < 0)
 		err = -errno;
 	if (fd >= 0)
 		close(fd);
-	if (err < 0) {
+	if (err != 0) {
 		close(*saved);
 		*saved = -1;
 	}
-	return err;
+	return err < 0 ? err : 0;
 }
 
 void netns_leave(int saved)

@@ -34,7 +34,8 @@ int netns_open(const char *name);
 /* Identity of the namespace (device and inode of its nsfs file). */
 int netns_identity(const char *name, dev_t *dev, ino_t *ino);
 
-/* Moves this thread into the namespace; *saved restores it. */
+/* Moves this thread into the namespace; *saved restores it (-1 when
+ * the thread was there already). */
 int netns_enter(const char *name, int *saved);
 /* Returns to the namespace saved by netns_enter and closes it. */
 void netns_leave(int saved);

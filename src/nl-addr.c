@@ -9,6 +9,7 @@
 
 #include "netlink-private.h"
 #include "nl-addr.h"
+#include "record.h"
 
 static void copy_ip(struct nlattr *a, unsigned char *buf, bool *has)
 {
@@ -111,7 +112,10 @@ static int addr_send(const char *ns, int type, int flags,
 
 int addr_add(const char *ns, const struct addr_req *r)
 {
-	return addr_send(ns, RTM_NEWADDR, NLM_F_CREATE | NLM_F_EXCL, r);
+	int err = record_addr_add(ns, r);
+
+	return record_end(err ?: addr_send(ns, RTM_NEWADDR,
+					   NLM_F_CREATE | NLM_F_EXCL, r));
 }
 
 int addr_del(const char *ns, const struct addr_req *r)

@@ -13,6 +13,7 @@
 #include "netlink-private.h"
 #include "netns.h"
 #include "nl-link.h"
+#include "record.h"
 
 static void copy_bytes(struct nlattr *a, unsigned char *buf,
 		       unsigned int *len)
@@ -265,6 +266,7 @@ void link_spec_init(struct link_spec *s)
 {
 	*s = (struct link_spec){
 		.ns_fd = -1, .up = -1, .master = -1, .mtu = -1, .txqlen = -1,
+		.ns_name = "/",
 	};
 }
 
@@ -334,8 +336,8 @@ static int create_plain(struct nl_sock *sk, const struct link_spec *s)
 	return err;
 }
 
-int link_create(const char *ns, const struct link_spec *s,
-		const struct link_spec *peer)
+static int link_create_now(const char *ns, const struct link_spec *s,
+			   const struct link_spec *peer)
 {
 	struct nl_sock *sk;
 	int err;
@@ -346,6 +348,14 @@ int link_create(const char *ns, const struct link_spec *s,
 	if (peer)
 		return create_veth(sk, s, peer);
 	return create_plain(sk, s);
+}
+
+int link_create(const char *ns, const struct link_spec *s,
+		const struct link_spec *peer)
+{
+	int err = record_link_create(ns, s, peer);
+
+	return record_end(err ?: link_create_now(ns, s, peer));
 }
 
 static int put_change(struct nl_msg *msg, const struct link_spec *s)
@@ -368,7 +378,8 @@ static int put_change(struct nl_msg *msg, const struct link_spec *s)
 	return 0;
 }
 
-int link_change(const char *ns, int ifindex, const struct link_spec *s)
+static int link_change_now(const char *ns, int ifindex,
+			   const struct link_spec *s)
 {
 	struct ifinfomsg ifi = {.ifi_index = ifindex};
 	struct nl_msg *msg;
@@ -390,6 +401,13 @@ int link_change(const char *ns, int ifindex, const struct link_spec *s)
 	return netlink_change(ns, msg);
 }
 
+int link_change(const char *ns, int ifindex, const struct link_spec *s)
+{
+	int err = record_link_change(ns, ifindex, s);
+
+	return record_end(err ?: link_change_now(ns, ifindex, s));
+}
+
 int link_delete(const char *ns, int ifindex)
 {
 	struct rtnl_link *r;
@@ -406,4 +424,75 @@ int link_delete(const char *ns, int ifindex)
 	err = netlink_errno(rtnl_link_delete(sk, r));
 	rtnl_link_put(r);
 	return err;
+}
+
+/* One RTM_NEWLINK (ifindex > 0: that link joins group) or RTM_DELLINK
+ * (ifindex 0: every link of group goes). */
+static int group_request(const char *ns, int type, int ifindex,
+			 unsigned int group)
+{
+	struct ifinfomsg ifi = {.ifi_index = ifindex};
+	struct nl_msg *msg = nlmsg_alloc_simple(type, 0);
+
+	if (msg && (nlmsg_append(msg, &ifi, sizeof(ifi), NLMSG_ALIGNTO) < 0 ||
+		    nla_put_u32(msg, IFLA_GROUP, group) < 0)) {
+		nlmsg_free(msg);
+		msg = NULL;
+	}
+	return netlink_change(ns, msg);
+}
+
+/* A link group no link of ns is in. */
+static int free_group(const char *ns, unsigned int *group)
+{
+	struct link_list all;
+	unsigned int g = 0x6e73; /* "ns" */
+	bool used = true;
+	int err = link_list(ns, &all);
+
+	if (err < 0)
+		return err;
+	for (; used; g++) {
+		used = false;
+		for (size_t i = 0; i < all.n && !used; i++)
+			used = all.links[i].group == g;
+		*group = g;
+	}
+	link_list_free(&all);
+	return 0;
+}
+
+static int delete_one_by_one(const char *ns, const int *ifindex, size_t n)
+{
+	int err, first = 0;
+
+	for (size_t i = 0; i < n; i++) {
+		err = link_delete(ns, ifindex[i]);
+		if (err < 0 && err != -ENODEV && !first)
+			first = err;
+	}
+	return first;
+}
+
+int link_delete_many(const char *ns, const int *ifindex, size_t n)
+{
+	unsigned int group;
+	size_t joined = 0;
+	int err, first = 0;
+
+	if (n < 2 || free_group(ns, &group) < 0)
+		return delete_one_by_one(ns, ifindex, n);
+	for (size_t i = 0; i < n; i++) {
+		err = group_request(ns, RTM_NEWLINK, ifindex[i], group);
+		if (err == 0)
+			joined++;
+		else if (err != -ENODEV) /* cannot join: on its own, then */
+			first = first ?: delete_one_by_one(ns, &ifindex[i], 1);
+	}
+	if (joined == 0)
+		return first;
+	err = group_request(ns, RTM_DELLINK, 0, group);
+	if (err < 0)
+		err = delete_one_by_one(ns, ifindex, n);
+	return first ?: err;
 }

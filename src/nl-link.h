@@ -108,6 +108,9 @@ struct link_spec {
 	const char *type;   /* add: the kind ("veth", "bridge") */
 	int ns_fd;	    /* move/create in this namespace; -1: no */
 	int ns_pid;	    /* or the namespace of this process; 0: no */
+	const char *ns_name; /* for the journal, where ns_fd/ns_pid lead:
+				a /run/netns name, NULL the world's host,
+				"/" outside the world (the default) */
 	int up;		    /* 1 up, 0 down, -1 unchanged */
 	int master;	    /* ifindex, 0 nomaster, -1 unchanged */
 	int mtu;	    /* -1 unchanged */
@@ -123,5 +126,9 @@ int link_create(const char *ns, const struct link_spec *s,
 /* Changes link ifindex as s says, in one RTM_NEWLINK. */
 int link_change(const char *ns, int ifindex, const struct link_spec *s);
 int link_delete(const char *ns, int ifindex);
+/* Deletes n links of ns at once (a veth takes its peer): they join a
+ * link group of their own, which one request deletes, much faster than
+ * one by one.  0 or the first -errno. */
+int link_delete_many(const char *ns, const int *ifindex, size_t n);
 
 #endif

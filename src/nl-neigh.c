@@ -9,6 +9,7 @@
 
 #include "netlink-private.h"
 #include "nl-neigh.h"
+#include "record.h"
 
 #ifndef NDA_FLAGS_EXT
 #define NDA_FLAGS_EXT 15
@@ -124,5 +125,10 @@ int neigh_change(const char *ns, enum neigh_op op, const struct neigh *n)
 	rtnl_neigh_put(r);
 	if (err < 0)
 		return -ENOMEM;
-	return netlink_change(ns, msg);
+	err = record_neigh(ns, op, n);
+	if (err < 0) {
+		nlmsg_free(msg);
+		return record_end(err);
+	}
+	return record_end(netlink_change(ns, msg));
 }

@@ -7,6 +7,7 @@
 
 #include "netlink-private.h"
 #include "nl-route.h"
+#include "record.h"
 
 static void copy_addr(struct nlattr *a, unsigned char *buf, bool *has)
 {
@@ -160,8 +161,11 @@ int route_change(const char *ns, enum route_op op, const struct route *r)
 		[ROUTE_DELETE] = 0,
 	};
 	int cmd = op == ROUTE_DELETE ? RTM_DELROUTE : RTM_NEWROUTE;
+	int err = record_route(ns, op, r);
 
-	return netlink_change(ns, route_msg(cmd, flags[op], r));
+	if (err == 0)
+		err = netlink_change(ns, route_msg(cmd, flags[op], r));
+	return record_end(err);
 }
 
 struct answer {

@@ -6,6 +6,7 @@
 #include <limits.h>
 
 #include "netns.h"
+#include "record.h"
 #include "sysctl.h"
 
 /* procps's slashdot(): when the first separator is `from`, every '.'
@@ -139,7 +140,8 @@ static int write_here(const char *path, const char *value)
 	return (size_t)n == strlen(line) ? 0 : -EIO;
 }
 
-int sysctl_write(const char *ns, const char *path, const char *value)
+static int sysctl_write_now(const char *ns, const char *path,
+			    const char *value)
 {
 	int saved, err = netns_enter(ns, &saved);
 
@@ -148,6 +150,13 @@ int sysctl_write(const char *ns, const char *path, const char *value)
 	err = write_here(path, value);
 	netns_leave(saved);
 	return err;
+}
+
+int sysctl_write(const char *ns, const char *path, const char *value)
+{
+	int err = record_sysctl(ns, path);
+
+	return record_end(err ?: sysctl_write_now(ns, path, value));
 }
 
 static int paths_push(struct sysctl_paths *out, const char *path)
