@@ -8,6 +8,7 @@
 #include <spawn.h>
 #include <signal.h>
 #include <sys/mount.h>
+#include <sys/inotify.h>
 #include <sys/prctl.h>
 #include <sys/stat.h>
 
@@ -154,9 +155,10 @@ int sandbox_unshare(bool user_ns, enum sandbox_step *step)
 }
 
 /* The keeper: nstutor itself again, in a session of its own, with no
- * terminal and no file of ours.  posix_spawn() (a vfork, no copy of our
- * memory) keeps making a world cheap. */
-pid_t sandbox_start_keeper(void)
+ * terminal and no file of ours but the state directory (as fd 3, to
+ * watch).  posix_spawn() (a vfork, no copy of our memory) keeps making
+ * a world cheap. */
+pid_t sandbox_start_keeper(int state_fd)
 {
 	char *argv[] = {(char *)"nstutor-world",
 			(char *)SANDBOX_KEEPER_OPTION, NULL};
@@ -167,10 +169,13 @@ pid_t sandbox_start_keeper(void)
 
 	posix_spawn_file_actions_init(&files);
 	posix_spawnattr_init(&attr);
+	posix_spawn_file_actions_adddup2(&files, state_fd,
+					 SANDBOX_KEEPER_STATE_FD);
 	for (int fd = STDIN_FILENO; fd <= STDERR_FILENO; fd++)
 		posix_spawn_file_actions_addopen(&files, fd, "/dev/null",
 						 O_RDWR, 0);
-	posix_spawn_file_actions_addclosefrom_np(&files, STDERR_FILENO + 1);
+	posix_spawn_file_actions_addclosefrom_np(&files,
+						 SANDBOX_KEEPER_STATE_FD + 1);
 	posix_spawn_file_actions_addchdir_np(&files, "/");
 	posix_spawnattr_setflags(&attr, POSIX_SPAWN_SETSID);
 	fflush(NULL);
@@ -179,6 +184,39 @@ pid_t sandbox_start_keeper(void)
 	posix_spawnattr_destroy(&attr);
 	posix_spawn_file_actions_destroy(&files);
 	return err ? -err : pid;
+}
+
+/* Waits until the world's record is deleted (world stop, or the whole
+ * state directory removed: a logout emptying $XDG_RUNTIME_DIR, a test
+ * cleaning up); false when it cannot watch. */
+static bool watch_record(void)
+{
+	char buf[4096] __attribute__((aligned(__alignof__(struct inotify_event))));
+	char dir[64];
+	int fd = inotify_init1(IN_CLOEXEC);
+	ssize_t n;
+
+	snprintf(dir, sizeof(dir), "/proc/self/fd/%d", SANDBOX_KEEPER_STATE_FD);
+	if (fd < 0 || inotify_add_watch(fd, dir, IN_DELETE | IN_MOVED_FROM |
+						      IN_DELETE_SELF |
+						      IN_MOVE_SELF) < 0)
+		return false;
+	close(SANDBOX_KEEPER_STATE_FD);
+	for (;;) {
+		n = read(fd, buf, sizeof(buf));
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n <= 0)
+			return true;
+		for (char *p = buf; p < buf + n;) {
+			struct inotify_event *e = (struct inotify_event *)p;
+
+			if ((e->mask & (IN_DELETE_SELF | IN_MOVE_SELF)) ||
+			    (e->len && streq(e->name, SANDBOX_RECORD_NAME)))
+				return true;
+			p += sizeof(*e) + e->len;
+		}
+	}
 }
 
 _Noreturn void sandbox_keeper_main(void)
@@ -191,6 +229,8 @@ _Noreturn void sandbox_keeper_main(void)
 	sigaction(SIGQUIT, &ignore, NULL);
 	sigaction(SIGPIPE, &ignore, NULL);
 	prctl(PR_SET_NAME, "nstutor-world", 0, 0, 0);
+	if (watch_record())
+		_exit(0);
 	for (;;)
 		pause(); /* SIGTERM (world stop) ends it */
 }

@@ -15,7 +15,13 @@ enum sandbox_step {
 /* Moves this process into new namespaces (a user namespace too when
  * user_ns) and sets them up; *step says where it failed. */
 int sandbox_unshare(bool user_ns, enum sandbox_step *step);
-/* Starts the keeper, which holds this process's namespaces; its pid. */
-pid_t sandbox_start_keeper(void);
+/* The record's name in the state directory. */
+#define SANDBOX_RECORD_NAME "sandbox"
+/* The keeper's fd of the state directory, which it watches. */
+#define SANDBOX_KEEPER_STATE_FD 3
+
+/* Starts the keeper, which holds this process's namespaces until the
+ * record in state_fd goes or it is sent SIGTERM; its pid or -errno. */
+pid_t sandbox_start_keeper(int state_fd);
 
 #endif

@@ -12,7 +12,7 @@
 #include "out.h"
 #include "sandbox-private.h"
 
-#define RECORD_NAME "sandbox"
+#define RECORD_NAME SANDBOX_RECORD_NAME
 
 /* <state>/sandbox: who keeps the world, and which namespaces it is. */
 struct record {
@@ -202,7 +202,7 @@ static int make(int state_fd)
 	if ((err = sandbox_unshare(info.user_ns, &step)) < 0)
 		goto fail;
 	step = SANDBOX_KEEPER;
-	if ((keeper = sandbox_start_keeper()) < 0) {
+	if ((keeper = sandbox_start_keeper(state_fd)) < 0) {
 		err = keeper;
 		goto fail;
 	}

@@ -36,7 +36,8 @@ void sandbox_prepare(void);
 const struct sandbox_info *sandbox_info(void);
 /* Ends the world: every process in it, then the record and journal. */
 int sandbox_stop(int state_fd);
-/* The keeper: holds the namespaces until SIGTERM. */
+/* The keeper: holds the namespaces until SIGTERM, or until the record
+ * is deleted (world stop, or the state directory removed). */
 _Noreturn void sandbox_keeper_main(void);
 
 #endif

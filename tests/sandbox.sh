@@ -24,8 +24,9 @@ alive "$pid"
 ok $? "its keeper (pid $pid) runs"
 is "$(ps -o user= -p "$pid" 2>/dev/null)" nobody "the keeper is nobody's"
 is "$(cat "/proc/$pid/comm" 2>/dev/null)" nstutor-world "the keeper is called nstutor-world"
-is "$(readlink "/proc/$pid/fd/0") $(readlink "/proc/$pid/fd/1") $(readlink "/proc/$pid/fd/2") $(ls "/proc/$pid/fd" | wc -l)" \
-	"/dev/null /dev/null /dev/null 3" "the keeper holds no file of nstutor's (only /dev/null)"
+is "$(for fd in /proc/$pid/fd/*; do readlink "$fd"; done | sort | tr '\n' ' ')" \
+	"/dev/null /dev/null /dev/null anon_inode:inotify " \
+	"the keeper holds no file of nstutor's: /dev/null, and its watch on the record"
 is "$(stat -c %a "$NSTUTOR_RUNTIME_DIR")" 700 "the state directory is nobody's alone"
 
 out=$(nstutor_ --plain -c 'ip netns list')
@@ -139,6 +140,18 @@ like "$(cat "$TEST_TMP/err")" "is gone" "a garbled record is stale too"
 like "$(cat "$root_run/sandbox")" "^pid [0-9]+" "and is replaced by a good one"
 NSTUTOR_RUNTIME_DIR=$root_run "$NSTUTOR" world stop >/dev/null
 kill "$decoy"
+
+# --- a removed state directory (a logout, a cleanup) ends the world ---
+gone_run="$TEST_TMP/run-gone"
+mkdir -m 700 "$gone_run"
+NSTUTOR_RUNTIME_DIR=$gone_run "$NSTUTOR" -c 'ip netns add Z' >/dev/null
+pid=$(awk '$1 == "pid" {print $2}' "$gone_run/sandbox")
+alive "$pid"
+ok $? "a root sandbox world's keeper runs (pid $pid)"
+rm -rf "$gone_run"
+for _ in $(seq 100); do alive "$pid" || break; sleep 0.01; done
+alive "$pid"
+ok $((! $?)) "removing its state directory ends the keeper"
 
 # --- what goes wrong, said plainly --------------------------------------
 out=$(setpriv --reuid=nobody --regid=nogroup --clear-groups \
