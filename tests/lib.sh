@@ -29,6 +29,9 @@ chmod 755 "$TEST_TMP"
 # nstutor's state (sandbox record, journal, lock) stays in the test's
 # own directory, and a sandbox world a test made ends with the test.
 export NSTUTOR_RUNTIME_DIR="$TEST_TMP/run"
+# iptables-legacy, an oracle, takes its lock in /run, which is the
+# machine's: keep it in the test's directory.
+export XTABLES_LOCKFILE="$TEST_TMP/xtables.lock"
 
 # The world the tests' nstutor acts on: host (the default) or, with
 # NST_WORLD=sandbox, its own sandbox world, as root or, with
