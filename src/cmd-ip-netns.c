@@ -13,6 +13,7 @@
 #include "cmd-ip.h"
 #include "netlink.h"
 #include "netns.h"
+#include "nf.h"
 #include "out.h"
 #include "session.h"
 #include "spawn-netns.h"
@@ -101,6 +102,7 @@ static int netns_add_exec(struct cmd_ctx *ctx, int argc, char **argv)
 		return CMD_ERROR;
 	}
 	netlink_forget(argv[0]); /* a socket kept for an older namesake */
+	nf_forget(argv[0]);
 	return CMD_OK;
 }
 
@@ -125,6 +127,7 @@ static int netns_del_exec(struct cmd_ctx *ctx, int argc, char **argv)
 		return CMD_ERROR;
 	}
 	netlink_forget(argv[0]);
+	nf_forget(argv[0]);
 	if (entered && streq(entered, argv[0])) {
 		session_enter(NULL);
 		out_note(_("%s is gone, so you are back in the host "

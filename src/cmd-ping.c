@@ -10,9 +10,11 @@
 
 #include "cmd.h"
 #include "icmp-echo.h"
+#include "nf-trace.h"
 #include "out.h"
 
 #define PING_DEFAULT_COUNT 4 /* without -c when stdin is no terminal */
+#define PING_POLL_MAX 64     /* the echo socket and the trace sockets */
 
 struct ping_opts {
 	long count;	   /* -c; 0: until Ctrl-C */
@@ -27,12 +29,17 @@ struct ping_opts {
 struct ping_run {
 	const struct ping_opts *o;
 	struct icmp_echo *echo;
+	struct nf_trace *trace;	/* where netfilter drops it; or NULL */
+	bool dropped;		/* tracing saw a drop: */
+	struct nf_drop drop;	/* where, */
+	char drop_text[512];	/* in words, */
+	bool bridged;		/* and was the frame bridged? */
 	long tx, rx, errors, dups;
 	long tmin, tmax;
 	long long tsum, tsum2;
 	int pipesize;
 	struct icmp_echo_event last_error; /* for the note after */
-	struct in_addr source;
+	struct in_addr source, target;
 	long long start, last_send; /* microseconds, monotonic */
 	unsigned char seen[65536 / 8];
 };
@@ -428,17 +435,42 @@ static long long min_time(long long a, long long b)
 	return b < 0 || a < b ? a : b;
 }
 
+/* Reads the trace events and names a new drop at once: the ping is
+ * waiting for replies anyway, and the words are ready when it ends. */
+static void ping_trace_read(struct ping_run *r)
+{
+	struct nf_drop d;
+
+	nf_trace_read(r->trace);
+	if (!nf_trace_drop(r->trace, &d) ||
+	    (r->dropped && nf_drop_same(&d, &r->drop)))
+		return;
+	r->drop = d;
+	r->dropped = true;
+	nf_drop_describe(&d, r->drop_text, sizeof(r->drop_text), &r->bridged);
+}
+
 /* Waits until the next thing is due at `until` (-1: forever), reading
  * replies as they come. */
 static void ping_wait(struct ping_run *r, long long until)
 {
-	struct pollfd p = {.fd = icmp_echo_fd(r->echo), .events = POLLIN};
+	struct pollfd p[PING_POLL_MAX] = {
+		{.fd = icmp_echo_fd(r->echo), .events = POLLIN},
+	};
 	long long left = until < 0 ? -1 : until - now_us();
 	struct icmp_echo_event ev;
 	int timeout = left < 0 ? (until < 0 ? -1 : 0) :
 				 (int)((left + 999) / 1000);
+	size_t n = 1 + nf_trace_pollfds(r->trace, p + 1, ARRAY_SIZE(p) - 1);
 
-	if (poll(&p, 1, timeout) <= 0)
+	if (poll(p, n, timeout) <= 0)
+		return;
+	for (size_t i = 1; i < n; i++)
+		if (p[i].revents) {
+			ping_trace_read(r);
+			break;
+		}
+	if (!p[0].revents)
 		return;
 	while (icmp_echo_receive(r->echo, &ev) == 1)
 		on_event(r, &ev);
@@ -609,12 +641,72 @@ static bool arp_failed(const struct ping_run *r)
 	       e->from.s_addr == r->source.s_addr;
 }
 
-static void ping_notes(const struct ping_run *r, bool capped)
+/* NSTUTOR_TRACE_TIMING=1: how long arming and explaining took, on
+ * stderr (for bench/ and tests). */
+static void trace_timing(const char *what, long long since)
+{
+	if (getenv("NSTUTOR_TRACE_TIMING"))
+		fprintf(stderr, "nstutor: trace %s in %lld us\n", what,
+			now_us() - since);
+}
+
+/* Arms tracing for the ping; without CAP_NET_ADMIN in the world there
+ * is no trace, and nothing to say about it. */
+static void ping_trace_start(struct ping_run *r)
+{
+	long long t0 = now_us();
+
+	if (nf_trace_start(r->target, &r->trace) < 0)
+		r->trace = NULL;
+	trace_timing("armed", t0);
+}
+
+/* What tracing saw, for the note and "explain".  Runs before the
+ * statistics so that nothing waits after them. */
+static void ping_trace_end(struct ping_run *r, const struct cmd_ctx *ctx,
+			   struct nf_last *l)
+{
+	long long t0 = now_us();
+
+	*l = (struct nf_last){.kind = NF_LAST_UNTRACED};
+	inet_ntop(AF_INET, &r->target, l->target, sizeof(l->target));
+	snprintf(l->ns, sizeof(l->ns), "%s", ctx->netns ? ctx->netns : "");
+	ping_trace_read(r);
+	if (r->tx && r->rx >= r->tx) {
+		l->kind = NF_LAST_REPLIED;
+	} else if (r->dropped) {
+		l->kind = NF_LAST_DROPPED;
+		l->drop = r->drop;
+		l->bridged = r->bridged;
+		snprintf(l->text, sizeof(l->text), "%s", r->drop_text);
+	} else if (nf_trace_complete(r->trace)) {
+		l->kind = NF_LAST_NOT_NETFILTER;
+	}
+	if (r->tx)
+		nf_last_set(l);
+	trace_timing("explained", t0);
+}
+
+/* Removes the trace tables, once the learner has read the result. */
+static void ping_trace_stop(struct ping_run *r)
+{
+	long long t0 = now_us();
+
+	fflush(stdout);
+	nf_trace_stop(r->trace);
+	r->trace = NULL;
+	trace_timing("disarmed", t0);
+}
+
+static void ping_notes(const struct ping_run *r, const struct nf_last *l,
+		       bool capped)
 {
 	if (capped)
 		out_note(_("Stopped after %d pings because input is not a "
 			   "terminal; use -c N to choose how many."),
 			 PING_DEFAULT_COUNT);
+	if (l->kind == NF_LAST_DROPPED)
+		out_note("%s", l->text);
 	if (r->rx == 0 && arp_failed(r))
 		out_note(_("Nobody answered the ARP question for %s: is that "
 			   "address on a link that is up, in this subnet?"),
@@ -622,7 +714,8 @@ static void ping_notes(const struct ping_run *r, bool capped)
 	else if (r->rx == 0 && r->errors > 0)
 		out_note(_("A router on the way said the destination cannot be "
 			   "reached; look at its routes."));
-	else if (r->rx == 0 && !cmd_interrupted())
+	else if (r->rx == 0 && !cmd_interrupted() &&
+		 l->kind != NF_LAST_DROPPED)
 		out_note(_("No reply came back: the request or the reply was "
 			   "lost (a firewall, or no route back)."));
 }
@@ -631,6 +724,7 @@ static int ping_run(const struct cmd_ctx *ctx, struct ping_opts *o,
 		    struct in_addr dst)
 {
 	struct ping_run *r = calloc(1, sizeof(*r));
+	struct nf_last last;
 	bool capped = false;
 	int err, status;
 
@@ -650,12 +744,15 @@ static int ping_run(const struct cmd_ctx *ctx, struct ping_opts *o,
 	       inet_ntoa(dst), ICMP_ECHO_DATALEN, ICMP_ECHO_DATALEN + 28);
 	fflush(stdout);
 	*r = (struct ping_run){.o = o, .echo = r->echo, .tmin = LONG_MAX,
-			       .tmax = -1, .start = now_us()};
-	r->last_send = r->start;
+			       .tmax = -1, .target = dst};
 	r->source = icmp_echo_source(r->echo);
+	ping_trace_start(r);
+	r->start = r->last_send = now_us();
 	ping_loop(r);
+	ping_trace_end(r, ctx, &last);
 	ping_statistics(r);
-	ping_notes(r, capped);
+	ping_notes(r, &last, capped);
+	ping_trace_stop(r);
 	/* ping's exit status 0: replies, and all of them within -w */
 	status = r->rx && !(o->deadline && r->rx < o->count) ? CMD_OK :
 							       CMD_ERROR;

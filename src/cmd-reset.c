@@ -57,6 +57,9 @@ static void print_report(const struct reset_report *rep)
 	print_part(rep, RESET_NEIGH, _("Removed neighbour entries:"));
 	print_part(rep, RESET_MOVED_BACK, _("Put back links:"));
 	print_part(rep, RESET_SYSCTL, _("Put back:"));
+	print_part(rep, RESET_FW_RULE, _("Removed firewall rules:"));
+	print_part(rep, RESET_FW_CHAIN, _("Removed firewall chains and tables:"));
+	print_part(rep, RESET_FW_POLICY, _("Put back policies:"));
 	print_left_alone(rep);
 }
 

@@ -9,17 +9,18 @@
 #include "out.h"
 
 extern const struct cmd_entry cmd_ip_entry, cmd_bridge_entry,
-	cmd_sysctl_entry, cmd_ping_entry;
+	cmd_sysctl_entry, cmd_ping_entry, cmd_iptables_entry;
 extern const struct cmd_entry cmd_help_entry, cmd_quit_entry,
 	cmd_exit_entry, cmd_enter_entry, cmd_leave_entry;
 extern const struct cmd_entry cmd_shell_entry, cmd_world_entry,
-	cmd_reset_entry, cmd_doctor_entry;
+	cmd_reset_entry, cmd_doctor_entry, cmd_explain_entry;
 
 static const struct cmd_entry *const root_entries[] = {
 	/* the real tools' families, carried out natively */
 	&cmd_ip_entry,
 	&cmd_bridge_entry,
 	&cmd_sysctl_entry,
+	&cmd_iptables_entry,
 	&cmd_ping_entry,
 	/* the tutor's own commands */
 	&cmd_help_entry,
@@ -29,6 +30,7 @@ static const struct cmd_entry *const root_entries[] = {
 	&cmd_world_entry,
 	&cmd_reset_entry,
 	&cmd_doctor_entry,
+	&cmd_explain_entry,
 	&cmd_quit_entry,
 	&cmd_exit_entry,
 	NULL,

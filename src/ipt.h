@@ -90,6 +90,8 @@ struct ipt_rule {
 	/* read from the kernel only */
 	uint64_t handle;			/* nf_tables' rule handle */
 	uint64_t packets, bytes;		/* its counter */
+	bool unreadable;	/* iptables cannot show it: only handle and
+				   counter are set */
 };
 
 void ipt_rule_init(struct ipt_rule *r);
@@ -100,5 +102,39 @@ void ipt_rule_spec(const struct ipt_rule *r, const char *chain, char *buf,
 		   size_t size);
 /* Do a and b mean the same rule (as iptables -D RULESPEC compares)? */
 bool ipt_rule_same(const struct ipt_rule *a, const struct ipt_rule *b);
+
+/* Names iptables prints and reads (show-ipt.c). */
+/* "tcp" for IPPROTO_TCP, "all" for 0; NULL when it has no name. */
+const char *ipt_proto_name(int proto);
+/* An ICMP type (and code, 0xff: any) by its iptables name; false if
+ * there is none. */
+bool ipt_icmp_lookup(const char *name, uint8_t *type, uint8_t *code);
+/* The target -j NAME names (IPT_NONE: a chain), and back (NULL for
+ * IPT_NONE, IPT_JUMP, IPT_GOTO). */
+enum ipt_verdict_kind ipt_target_kind(const char *name);
+const char *ipt_target_word(enum ipt_verdict_kind kind);
+/* The IPT_CT_* bit of a --ctstate word, or 0. */
+unsigned int ipt_ctstate_bit(const char *word);
+
+/* How iptables -L / -S print (iptables' -n, -v, -x, --line-numbers). */
+enum {
+	IPT_FMT_NUMERIC = 1u << 0,
+	IPT_FMT_VERBOSE = 1u << 1,
+	IPT_FMT_EXACT = 1u << 2,
+	IPT_FMT_LINENUMBERS = 1u << 3,
+};
+
+struct ipt_chain;
+
+/* iptables -S: "-P CHAIN POLICY" or "-N CHAIN" for c. */
+void ipt_print_chain_spec(const struct ipt_chain *c, unsigned int fmt);
+/* iptables -S: c's rules ("-A ..."), or only rule num (1..n) when
+ * num > 0.  Stops at a rule iptables cannot show: false. */
+bool ipt_print_chain_rules(const struct ipt_chain *c, size_t num,
+			   unsigned int fmt);
+/* iptables -L: c's header and rows, or only row num when num > 0.
+ * Stops at a rule iptables cannot show: false. */
+bool ipt_print_chain_list(const struct ipt_chain *c, size_t num,
+			  unsigned int fmt);
 
 #endif

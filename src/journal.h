@@ -21,6 +21,15 @@
  *   neigh NS DEV IFINDEX ADDR        a neighbour entry it added
  *   sysctl NS PATH OLDVALUE          a sysctl it wrote (PATH under
  *                                    /proc/sys/), with the value before
+ *   nftable NS TABLE                 an iptables-nft table it made
+ *                                    (family ip: "filter", "nat")
+ *   nfchain NS TABLE CHAIN           a chain it made (a user chain, or
+ *                                    a built-in one missing till then)
+ *   nfrule NS TABLE CHAIN TEXT       a rule it is adding (TEXT: its
+ *                                    nf_rule_text())
+ *   nfhandle NS TABLE CHAIN H TEXT   ... and, once added, its handle
+ *   nfpolicy NS TABLE CHAIN OLD      a policy it changed, with the one
+ *                                    before ("ACCEPT", "DROP")
  * NS is a /run/netns name, or "-" for the world's host namespace.
  */
 #ifndef NSTUTOR_JOURNAL_H

@@ -6,6 +6,7 @@
 
 #include "cmd.h"
 #include "netlink.h"
+#include "nf.h"
 #include "out.h"
 #include "repl.h"
 #include "sandbox.h"
@@ -271,6 +272,7 @@ int main(int argc, char **argv)
 	status = run(&o);
 	session_end();
 	netlink_close_all();
+	nf_close_all();
 	world_close();
 	free(o.commands);
 	return status;

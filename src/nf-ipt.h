@@ -4,15 +4,21 @@
  * nstutor read and write each other's rules: family ip, tables
  * "filter" (base chains INPUT, FORWARD, OUTPUT: type filter, priority
  * 0) and "nat" (PREROUTING: type nat, priority -100; INPUT 100; OUTPUT
- * -100; POSTROUTING 100), made with their built-in chains the first
- * time a command needs them, as iptables-nft does; user chains are
- * plain chains; rules are encoded by nf-rule.c.  Every change is one
+ * -100; POSTROUTING 100), made the first time a command needs them,
+ * as iptables-nft does: iptables-nft 1.8.9 makes the table and only
+ * the built-in chain the command names (policy accept), and so does
+ * nstutor; user chains are plain chains; rules are encoded by
+ * nf-rule.c.  Every change is one
  * nfnetlink batch (all or nothing) journaled first (record.h).  One
  * netfilter socket is kept per namespace.  Namespace NULL is the
  * world's host.  Functions return 0 or a negative errno: -ENOENT no
- * such table/chain/rule, -EEXIST chain exists, -EBUSY chain still
- * referenced or not empty, -EINVAL no such position, -EOPNOTSUPP a
- * rule iptables cannot show, -EPERM no CAP_NET_ADMIN.
+ * such table/chain/rule (also: -P on a user chain, -j/-g to a chain
+ * that is not a user chain of the table), -EEXIST chain exists,
+ * -EBUSY chain still referenced or not empty, -EINVAL no such position
+ * (or a rule nf-rule.c cannot encode, a bad chain name, -X of a
+ * built-in chain), -EPERM no CAP_NET_ADMIN.  A rule iptables cannot
+ * show does not fail nf_ipt_read(): its chain and the rule are marked
+ * unreadable.
  */
 #ifndef NSTUTOR_NF_IPT_H
 #define NSTUTOR_NF_IPT_H

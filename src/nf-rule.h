@@ -25,4 +25,14 @@ int nf_rule_encode(const struct ipt_rule *r, struct nftnl_rule *rule);
  * when iptables could not show it. */
 int nf_rule_decode(const struct nftnl_rule *rule, struct ipt_rule *r);
 
+/* Every field of r that says what it matches and does (not its handle
+ * or counter) in one stable line of words without spaces inside them:
+ * "rule in=eth0 src=!11.11.11.0/24 proto=6 dport=80-80 verdict=ACCEPT".
+ * Two rules that mean the same have the same text once encoded and
+ * decoded again (nf_rule_canon).  For tests and the journal. */
+void nf_rule_text(const struct ipt_rule *r, char *buf, size_t size);
+/* r as it reads back from the kernel (encoded, then decoded: the
+ * REJECT default spelled out, /0 dropped ...).  0 or -errno. */
+int nf_rule_canon(const struct ipt_rule *r, struct ipt_rule *out);
+
 #endif

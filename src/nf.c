@@ -57,6 +57,21 @@ void nf_close(struct nf_sock *s)
 	free(s);
 }
 
+struct mnl_socket *nf_sock_mnl(struct nf_sock *s)
+{
+	return s->nl;
+}
+
+unsigned int nf_sock_next_seq(struct nf_sock *s)
+{
+	return ++s->seq;
+}
+
+void nf_sock_set_seq(struct nf_sock *s, unsigned int seq)
+{
+	s->seq = seq;
+}
+
 struct dump_call {
 	nf_reply_fn fn;
 	void *arg;

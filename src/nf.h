@@ -2,9 +2,11 @@
  *
  * nstutor speaks to nf_tables with libnftnl and libmnl (never with
  * libnftables, whose GPL-2.0-only licence does not mix with readline's
- * GPL-3.0).  This is the read side: the tables and chains of a family,
- * each chain with its hook, priority, policy and number of rules, in
- * the layout iptables-nft makes and "nft list ruleset" shows.  The
+ * GPL-3.0).  It reads the tables and chains of a family, each chain
+ * with its hook, priority, policy and number of rules, in the layout
+ * iptables-nft makes and "nft list ruleset" shows (nf.c); it keeps one
+ * socket per namespace and sends changes as batches, all or nothing
+ * (nf-batch.c).  The
  * kernel answers only a process with CAP_NET_ADMIN over the namespace
  * (-EPERM otherwise).  Namespace NULL is the world's host; functions
  * return 0 or a negative errno, the kernel's own.
@@ -17,6 +19,7 @@
 #include <linux/netfilter.h>
 #include <linux/netfilter/nf_tables.h>
 
+struct mnl_socket;
 struct nlmsghdr;
 
 /* A nfnetlink socket opened inside one namespace. */
@@ -24,6 +27,21 @@ struct nf_sock;
 
 int nf_open(const char *ns, struct nf_sock **out);
 void nf_close(struct nf_sock *s);
+
+/* The socket kept for namespace ns (one per namespace, opened on first
+ * use, dropped when the name stands for another namespace): not to be
+ * closed by the caller.  nf_forget() drops it (after an interrupted
+ * dump left messages on it). */
+int nf_sock(const char *ns, struct nf_sock **out);
+void nf_forget(const char *ns);
+/* Drops the sockets of namespaces deleted (or renamed away) since. */
+void nf_forget_deleted(void);
+void nf_close_all(void);
+
+/* For nf-batch.c: the socket's libmnl handle and sequence numbers. */
+struct mnl_socket *nf_sock_mnl(struct nf_sock *s);
+unsigned int nf_sock_next_seq(struct nf_sock *s);
+void nf_sock_set_seq(struct nf_sock *s, unsigned int seq);
 
 /* Called with each message of a dump: 0 to go on, or a -errno that
  * ends the dump and becomes its result. */
@@ -35,6 +53,21 @@ typedef int (*nf_reply_fn)(const struct nlmsghdr *h, void *arg);
  * socket, so close it and start again on a new one. */
 int nf_dump(struct nf_sock *s, int type, int family, nf_reply_fn fn,
 	    void *arg);
+
+/* A batch: nf_tables changes sent as one transaction, all or nothing.
+ * nf_batch_msg() starts a message of the batch (NLM_F_ACK is added)
+ * for the caller to fill with a libnftnl *_nlmsg_build_payload(); NULL
+ * when the batch is full.  nf_batch_commit() sends it and reads every
+ * answer: 0, or the kernel's first -errno; echo (may be NULL) gets what
+ * the kernel echoes of messages sent with NLM_F_ECHO (a new rule, with
+ * its handle). */
+struct nf_batch;
+
+struct nf_batch *nf_batch_new(struct nf_sock *s);
+struct nlmsghdr *nf_batch_msg(struct nf_batch *b, int type, int family,
+			      unsigned int flags);
+int nf_batch_commit(struct nf_batch *b, nf_reply_fn echo, void *arg);
+void nf_batch_free(struct nf_batch *b);
 
 struct nf_table {
 	int family;			/* NFPROTO_IPV4, NFPROTO_INET ... */

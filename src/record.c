@@ -7,6 +7,7 @@
 #include "inet.h"
 #include "journal.h"
 #include "netns.h"
+#include "nf.h"
 #include "record.h"
 #include "sysctl.h"
 
@@ -341,4 +342,53 @@ int record_sysctl(const char *ns, const char *path)
 	if (!strncmp(path, SYSCTL_DIR, len))
 		path += len;
 	return journal_add("sysctl", ns, path, old);
+}
+
+/* ---- the firewall: within one record_nf_begin() ... record_end() ---- */
+
+int record_nf_begin(void)
+{
+	int err;
+
+	begin(&err);
+	return err;
+}
+
+int record_nf_table(const char *ns, const char *table)
+{
+	return journal_recording() ? journal_add("nftable", ns, table) : 0;
+}
+
+int record_nf_chain(const char *ns, const char *table, const char *chain)
+{
+	if (!journal_recording())
+		return 0;
+	return journal_add("nfchain", ns, table, chain);
+}
+
+int record_nf_rule(const char *ns, const char *table, const char *chain,
+		   const char *text)
+{
+	if (!journal_recording())
+		return 0;
+	return journal_add("nfrule", ns, table, chain, text);
+}
+
+int record_nf_handle(const char *ns, const char *table, const char *chain,
+		     unsigned long long handle, const char *text)
+{
+	char h[24];
+
+	if (!journal_recording())
+		return 0;
+	snprintf(h, sizeof(h), "%llu", handle);
+	return journal_add("nfhandle", ns, table, chain, h, text);
+}
+
+int record_nf_policy(const char *ns, const char *table, const char *chain,
+		     int old)
+{
+	if (!journal_recording())
+		return 0;
+	return journal_add("nfpolicy", ns, table, chain, nf_policy_name(old));
 }

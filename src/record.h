@@ -43,6 +43,21 @@ int record_route(const char *ns, enum route_op op, const struct route *r);
 int record_neigh(const char *ns, enum neigh_op op, const struct neigh *n);
 /* path under /proc/sys/, with the value it has now. */
 int record_sysctl(const char *ns, const char *path);
+/* The firewall (nf-ipt-write.c): a change begins with record_nf_begin()
+ * (the world lock), reads the table, journals with the record_nf_*()
+ * below what it is about to make, and ends with record_end().  A new
+ * rule is journaled twice: its text (nf_rule_text) before it is added,
+ * and its handle, under the same lock, once the kernel has told it. */
+int record_nf_begin(void);
+int record_nf_table(const char *ns, const char *table);
+int record_nf_chain(const char *ns, const char *table, const char *chain);
+int record_nf_rule(const char *ns, const char *table, const char *chain,
+		   const char *text);
+int record_nf_handle(const char *ns, const char *table, const char *chain,
+		     unsigned long long handle, const char *text);
+/* A built-in chain's policy, with the one it has now. */
+int record_nf_policy(const char *ns, const char *table, const char *chain,
+		     int old);
 /* Ends the change: err < 0 takes its lines back.  Returns err. */
 int record_end(int err);
 

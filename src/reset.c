@@ -11,11 +11,13 @@
 #include "journal.h"
 #include "netlink.h"
 #include "netns.h"
+#include "nf.h"
 #include "nl-addr.h"
 #include "nl-link.h"
 #include "nl-neigh.h"
 #include "nl-route.h"
 #include "out.h"
+#include "reset-nf.h"
 #include "reset.h"
 #include "sysctl.h"
 #include "world.h"
@@ -190,9 +192,9 @@ static int undo_addr(struct rs *rs, const struct journal_entry *e);
 static int undo_route(struct rs *rs, const struct journal_entry *e);
 static int undo_neigh(struct rs *rs, const struct journal_entry *e);
 static int undo_sysctl(struct rs *rs, const struct journal_entry *e);
+static int undo_nf(struct rs *rs, const struct journal_entry *e);
 
-/* The kinds of line, and what undoes each (the firewall's rule, chain
- * and table kinds join here). */
+/* The kinds of line, and what undoes each. */
 static const struct rs_kind {
 	const char *name;
 	int fields; /* after the kind, at least */
@@ -207,6 +209,11 @@ static const struct rs_kind {
 	{"route", 9, NULL, undo_route},
 	{"neigh", 4, NULL, undo_neigh},
 	{"sysctl", 3, NULL, undo_sysctl},
+	{"nftable", 2, NULL, undo_nf},
+	{"nfchain", 3, NULL, undo_nf},
+	{"nfrule", 4, NULL, undo_nf},
+	{"nfhandle", 5, NULL, undo_nf},
+	{"nfpolicy", 4, NULL, undo_nf},
 };
 
 static const struct rs_kind *kind_of(const struct journal_entry *e)
@@ -417,6 +424,7 @@ static void delete_namespaces(struct rs *rs)
 		int err = netns_del(name);
 
 		netlink_forget(name);
+		nf_forget(name);
 		if (err == 0)
 			report(rs, RESET_NETNS, "%s", name);
 		else if (!gone(err)) {
@@ -656,6 +664,111 @@ static int undo_sysctl(struct rs *rs, const struct journal_entry *e)
 	else if (!gone(err)) {
 		out_error(_("reset: cannot put back %s = %s: %s"), key, old,
 			  out_strerror(-err));
+		failed(rs);
+	}
+	return 0;
+}
+
+/* ---- the firewall (reset-nf.c) ---- */
+
+static size_t undo_index(const struct rs *rs, const struct journal_entry *e)
+{
+	size_t i = 0;
+
+	while (i < rs->n && rs->undo[i] != e)
+		i++;
+	return i;
+}
+
+static bool same_fields(const struct journal_entry *a,
+			const struct journal_entry *b, int from, int to)
+{
+	for (int i = from; i <= to; i++) {
+		const char *x = journal_field(a, i), *y = journal_field(b, i);
+
+		if (!same_ns(x, y))
+			return false;
+	}
+	return true;
+}
+
+/* An nfrule line whose handle the next line tells: that one undoes it. */
+static bool rule_has_handle(const struct rs *rs, const struct journal_entry *e)
+{
+	size_t i = undo_index(rs, e) + 1;
+	const struct journal_entry *h = i < rs->n ? rs->undo[i] : NULL;
+
+	return h && streq(h->f[0], "nfhandle") && same_fields(e, h, 1, 3) &&
+	       same_ns(journal_field(e, 4), journal_field(h, 5));
+}
+
+/* Only the oldest policy line of a chain counts. */
+static bool policy_older(const struct rs *rs, const struct journal_entry *e)
+{
+	size_t n = undo_index(rs, e);
+
+	for (size_t i = 0; i < n; i++)
+		if (streq(rs->undo[i]->f[0], "nfpolicy") &&
+		    same_fields(rs->undo[i], e, 1, 3))
+			return true;
+	return false;
+}
+
+/* A table nstutor made goes whole, with everything in it. */
+static bool in_made_table(const struct rs *rs, const struct journal_entry *e)
+{
+	for (size_t i = 0; i < rs->n; i++)
+		if (streq(rs->undo[i]->f[0], "nftable") &&
+		    same_fields(rs->undo[i], e, 1, 2))
+			return true;
+	return false;
+}
+
+static int undo_nf_entry(const struct rs *rs, const struct journal_entry *e,
+			 char *what, size_t size, enum reset_part *part)
+{
+	const char *kind = e->f[0], *ns = e->f[1], *table = e->f[2];
+	const char *chain = journal_field(e, 3);
+
+	if (!table || (!chain && !streq(kind, "nftable")))
+		return -EINVAL;
+	if (!streq(kind, "nftable") && in_made_table(rs, e))
+		return 0;
+	*part = RESET_FW_CHAIN;
+	if (streq(kind, "nftable"))
+		return reset_nf_table(ns, table, what, size);
+	if (streq(kind, "nfchain"))
+		return reset_nf_chain(ns, table, chain, what, size);
+	*part = RESET_FW_RULE;
+	if (streq(kind, "nfhandle") && e->f[4] && e->f[5])
+		return reset_nf_rule(ns, table, chain, e->f[4], e->f[5], what,
+				     size);
+	if (streq(kind, "nfrule") && e->f[4])
+		return rule_has_handle(rs, e) ? 0 : reset_nf_rule(ns, table,
+			chain, NULL, e->f[4], what, size);
+	*part = RESET_FW_POLICY;
+	if (streq(kind, "nfpolicy") && e->f[4])
+		return policy_older(rs, e) ? 0 : reset_nf_policy(ns, table,
+			chain, e->f[4], what, size);
+	return -EINVAL;
+}
+
+static int undo_nf(struct rs *rs, const struct journal_entry *e)
+{
+	char what[512] = "";
+	enum reset_part part;
+	int err = undo_nf_entry(rs, e, what, sizeof(what), &part);
+
+	if (err == -EINVAL)
+		return err;
+	if (err > 0)
+		report(rs, part, "%s", what);
+	else if (err < 0) {
+		/* TRANSLATORS: "reset: cannot undo the firewall's nfrule
+		 * (filter FORWARD): Operation not permitted". */
+		out_error(_("reset: cannot undo the firewall's %s (%s %s): %s"),
+			  e->f[0], e->f[2], journal_field(e, 3) ?
+			  journal_field(e, 3) : "", out_strerror(-err));
 		failed(rs);
 	}
 	return 0;

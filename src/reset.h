@@ -7,8 +7,11 @@
  * moved; deletes the links it made (all of a namespace's in one
  * request, through a link group); deletes the namespaces it made
  * (everything inside goes with them); deletes the addresses, routes and
- * neighbour entries it made that are still there; and writes back the
- * sysctls it changed (the oldest value wins).  What is already gone is
+ * neighbour entries it made that are still there; writes back the
+ * sysctls it changed (the oldest value wins); removes the firewall
+ * rules it added (by handle, and only while the rule there is still the
+ * one it added), the user chains and tables it made, and puts back the
+ * policies it changed (the oldest wins).  What is already gone is
  * skipped; other failures are said and it goes on.  The journal is
  * emptied when everything was undone.
  */
@@ -28,6 +31,11 @@ enum reset_part {
 	RESET_NEIGH,		/* neighbour entries removed */
 	RESET_MOVED_BACK,	/* links put back ("eth1", "eth1 (from RED)") */
 	RESET_SYSCTL,		/* sysctls put back ("KEY = VALUE") */
+	RESET_FW_RULE,		/* firewall rules removed ("-A FORWARD ...") */
+	RESET_FW_CHAIN,		/* chains and tables removed ("chain NAVY
+				   (filter)", "table nat") */
+	RESET_FW_POLICY,	/* policies put back ("-P FORWARD ACCEPT
+				   (filter)") */
 	RESET_LEFT_NETNS,	/* namespaces left alone (nstutor did not
 				   make them) */
 	RESET_LEFT_LINK,	/* host links left alone */

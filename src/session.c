@@ -3,6 +3,7 @@
 
 #include "cmd.h"
 #include "netlink.h"
+#include "nf.h"
 #include "out.h"
 #include "session.h"
 #include "tokenize.h"
@@ -37,6 +38,7 @@ int session_run_words(int argc, char **argv)
 	int status;
 
 	netlink_forget_deleted();
+	nf_forget_deleted();
 	status = cmd_run(&ctx, argc, argv);
 	fflush(stdout);
 	if (ctx.exit_status)
@@ -63,6 +65,7 @@ int session_run_line(const char *line, bool *quit)
 		struct cmd_ctx ctx = {.netns = entered};
 
 		netlink_forget_deleted();
+		nf_forget_deleted();
 		if (cmd_run(&ctx, cmds.cmds[i].argc, cmds.cmds[i].argv) != CMD_OK)
 			status = CMD_ERROR;
 		fflush(stdout);

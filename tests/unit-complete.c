@@ -86,9 +86,9 @@ static void tables(void)
 	char want[4096];
 
 	is_str(offered(""), table_names(&cmd_root, ""), "empty line: commands");
-	is_str(offered("i"), "ip", "'i' completes to ip");
+	is_str(offered("i"), "ip iptables", "'i' completes to ip, iptables");
 	is_str(offered("he"), "help", "'he' completes to help");
-	is_str(offered("ip netns add X; i"), "ip",
+	is_str(offered("ip netns add X; i"), "ip iptables",
 	       "after ';' a new command starts");
 	is_str(offered("ip # a comment"), "", "nothing inside a comment");
 	snprintf(want, sizeof(want), "-4 -6 -br -d -n %s",
@@ -115,8 +115,11 @@ static void tables(void)
 	       "help ip: objects");
 	is_str(offered("help ip netns "), table_names(&cmd_ip_netns_table, ""),
 	       "help ip netns: verbs");
-	is_str(offered("ip netns exec RED "), "bridge ip ping sysctl",
+	is_str(offered("ip netns exec RED "), "bridge ip iptables ping sysctl",
 	       "ip netns exec NS: the tools nstutor speaks");
+	is_str(offered("iptables -P FOR"), "FORWARD", "iptables: chain names");
+	is_str(offered("iptables -A FORWARD -p tcp --dp"), "--dport",
+	       "iptables: options");
 	is_str(offered("ip netns exec RED ip "), offered("ip "),
 	       "ip netns exec NS ip: as after ip");
 	is_str(offered("nosuch "), "", "nothing after an unknown command");

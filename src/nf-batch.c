@@ -1,0 +1,231 @@
+/* nf-batch.c: nf_tables transactions, and one kept socket per namespace. */
+#include "system.h"
+
+#include <poll.h>
+#include <libmnl/libmnl.h>
+#include <libnftnl/common.h>
+#include <linux/netfilter/nfnetlink.h>
+
+#include "netns.h"
+#include "nf.h"
+
+#define NF_BATCH_BUF (256 * 1024)
+#define NF_ACK_WAIT_MS 2000	/* a batch's answers are there at once */
+
+struct nf_kept {
+	char *name;		/* NULL: the world's host */
+	dev_t dev;
+	ino_t ino;
+	struct nf_sock *s;
+};
+
+static struct {
+	struct nf_kept *v;
+	size_t n;
+} kept;
+
+static bool same_name(const char *a, const char *b)
+{
+	return (!a && !b) || (a && b && streq(a, b));
+}
+
+static void drop(size_t i)
+{
+	nf_close(kept.v[i].s);
+	free(kept.v[i].name);
+	kept.v[i] = kept.v[--kept.n];
+}
+
+static int keep(const char *ns, dev_t dev, ino_t ino, struct nf_sock **out)
+{
+	struct nf_kept *v = realloc(kept.v, (kept.n + 1) * sizeof(*v));
+	int err;
+
+	if (!v)
+		return -ENOMEM;
+	kept.v = v;
+	v[kept.n] = (struct nf_kept){.dev = dev, .ino = ino};
+	if (ns && !(v[kept.n].name = strdup(ns)))
+		return -ENOMEM;
+	err = nf_open(ns, &v[kept.n].s);
+	if (err < 0) {
+		free(v[kept.n].name);
+		return err;
+	}
+	*out = v[kept.n++].s;
+	return 0;
+}
+
+int nf_sock(const char *ns, struct nf_sock **out)
+{
+	dev_t dev;
+	ino_t ino;
+	int err = netns_identity(ns, &dev, &ino);
+
+	if (err < 0)
+		return err;
+	for (size_t i = 0; i < kept.n; i++) {
+		if (!same_name(kept.v[i].name, ns))
+			continue;
+		if (kept.v[i].dev == dev && kept.v[i].ino == ino) {
+			*out = kept.v[i].s;
+			return 0;
+		}
+		drop(i);
+		break;
+	}
+	return keep(ns, dev, ino, out);
+}
+
+void nf_forget(const char *ns)
+{
+	for (size_t i = 0; i < kept.n; i++)
+		if (same_name(kept.v[i].name, ns)) {
+			drop(i);
+			return;
+		}
+}
+
+void nf_forget_deleted(void)
+{
+	dev_t dev;
+	ino_t ino;
+
+	for (size_t i = kept.n; i-- > 0;) {
+		if (!kept.v[i].name)
+			continue;
+		if (netns_identity(kept.v[i].name, &dev, &ino) < 0 ||
+		    kept.v[i].dev != dev || kept.v[i].ino != ino)
+			drop(i);
+	}
+}
+
+void nf_close_all(void)
+{
+	while (kept.n)
+		drop(kept.n - 1);
+	free(kept.v);
+	kept.v = NULL;
+}
+
+struct nf_batch {
+	struct nf_sock *s;
+	char *buf;
+	struct mnl_nlmsg_batch *mb;
+	unsigned int seq;
+	unsigned int msgs;	/* answers to wait for */
+	bool full;
+};
+
+struct nf_batch *nf_batch_new(struct nf_sock *s)
+{
+	struct nf_batch *b = calloc(1, sizeof(*b));
+
+	if (!b)
+		return NULL;
+	b->s = s;
+	b->buf = malloc(NF_BATCH_BUF);
+	if (b->buf)
+		b->mb = mnl_nlmsg_batch_start(b->buf, NF_BATCH_BUF);
+	if (!b->mb) {
+		nf_batch_free(b);
+		return NULL;
+	}
+	b->seq = nf_sock_next_seq(s);
+	nftnl_batch_begin(mnl_nlmsg_batch_current(b->mb), b->seq++);
+	mnl_nlmsg_batch_next(b->mb);
+	return b;
+}
+
+void nf_batch_free(struct nf_batch *b)
+{
+	if (!b)
+		return;
+	if (b->mb)
+		mnl_nlmsg_batch_stop(b->mb);
+	free(b->buf);
+	free(b);
+}
+
+/* Room left for one more message of at most a page. */
+static bool room(struct nf_batch *b)
+{
+	return mnl_nlmsg_batch_size(b->mb) + 2 * MNL_SOCKET_BUFFER_SIZE <
+	       NF_BATCH_BUF;
+}
+
+struct nlmsghdr *nf_batch_msg(struct nf_batch *b, int type, int family,
+			      unsigned int flags)
+{
+	struct nlmsghdr *h;
+
+	if (b->msgs && !mnl_nlmsg_batch_next(b->mb))
+		b->full = true;
+	if (b->full || !room(b)) {
+		b->full = true;
+		return NULL;
+	}
+	h = nftnl_nlmsg_build_hdr(mnl_nlmsg_batch_current(b->mb), type,
+				  family, flags | NLM_F_ACK, b->seq++);
+	b->msgs++;
+	return h;
+}
+
+static int read_answers(struct nf_batch *b, nf_reply_fn echo, void *arg)
+{
+	char buf[MNL_SOCKET_BUFFER_SIZE];
+	struct mnl_socket *nl = nf_sock_mnl(b->s);
+	struct pollfd p = {.fd = mnl_socket_get_fd(nl), .events = POLLIN};
+	unsigned int left = b->msgs;
+	int first = 0;
+
+	while (left > 0) {
+		int r = poll(&p, 1, NF_ACK_WAIT_MS);
+		ssize_t got;
+		int len;
+
+		if (r <= 0)
+			return r < 0 ? -errno : first ? first : -ETIMEDOUT;
+		got = mnl_socket_recvfrom(nl, buf, sizeof(buf));
+		if (got < 0)
+			return -errno;
+		len = (int)got;
+		for (struct nlmsghdr *h = (void *)buf; mnl_nlmsg_ok(h, len);
+		     h = mnl_nlmsg_next(h, &len)) {
+			const struct nlmsgerr *e;
+
+			if (h->nlmsg_type != NLMSG_ERROR) {
+				int err = echo ? echo(h, arg) : 0;
+
+				if (err < 0 && !first)
+					first = err;
+				continue;
+			}
+			e = mnl_nlmsg_get_payload(h);
+			if (e->error && !first)
+				first = e->error;
+			if (left)
+				left--;
+		}
+	}
+	return first;
+}
+
+int nf_batch_commit(struct nf_batch *b, nf_reply_fn echo, void *arg)
+{
+	struct mnl_socket *nl = nf_sock_mnl(b->s);
+
+	if (b->full)
+		return -E2BIG;
+	if (b->msgs)
+		mnl_nlmsg_batch_next(b->mb);
+	nftnl_batch_end(mnl_nlmsg_batch_current(b->mb), b->seq++);
+	mnl_nlmsg_batch_next(b->mb);
+	nf_sock_set_seq(b->s, b->seq);
+	if (!b->msgs)
+		return 0;
+	if (mnl_socket_sendto(nl, mnl_nlmsg_batch_head(b->mb),
+			      mnl_nlmsg_batch_size(b->mb)) < 0)
+		return -errno;
+	return read_answers(b, echo, arg);
+}
