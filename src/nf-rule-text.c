@@ -2,68 +2,45 @@
  * for the journal's record of a rule, and for comparing two rules. */
 #include "system.h"
 
-#include <stdarg.h>
-
 #include "nf-rule.h"
-
-struct text {
-	char *buf;
-	size_t size, len;
-};
-
-static void put(struct text *t, const char *fmt, ...)
-	__attribute__((format(printf, 2, 3)));
-
-static void put(struct text *t, const char *fmt, ...)
-{
-	va_list ap;
-	int n;
-
-	if (t->len >= t->size)
-		return;
-	va_start(ap, fmt);
-	n = vsnprintf(t->buf + t->len, t->size - t->len, fmt, ap);
-	va_end(ap);
-	if (n > 0)
-		t->len += (size_t)n;
-}
+#include "textbuf.h"
 
 static const char *neg(bool invert)
 {
 	return invert ? "!" : "";
 }
 
-static void put_net(struct text *t, const char *key, const struct ipt_net *n)
+static void put_net(struct textbuf *t, const char *key, const struct ipt_net *n)
 {
 	if (n->set)
-		put(t, " %s=%s%u.%u.%u.%u/%d", key, neg(n->invert),
+		textbuf_add(t, " %s=%s%u.%u.%u.%u/%d", key, neg(n->invert),
 		    n->addr >> 24, (n->addr >> 16) & 0xff, (n->addr >> 8) & 0xff,
 		    n->addr & 0xff, n->len);
 }
 
-static void put_ports(struct text *t, const char *key,
+static void put_ports(struct textbuf *t, const char *key,
 		      const struct ipt_ports *p)
 {
 	if (p->set)
-		put(t, " %s=%s%u-%u", key, neg(p->invert), p->lo, p->hi);
+		textbuf_add(t, " %s=%s%u-%u", key, neg(p->invert), p->lo, p->hi);
 }
 
-static void put_addr(struct text *t, uint32_t a)
+static void put_addr(struct textbuf *t, uint32_t a)
 {
-	put(t, "%u.%u.%u.%u", a >> 24, (a >> 16) & 0xff, (a >> 8) & 0xff,
+	textbuf_add(t, "%u.%u.%u.%u", a >> 24, (a >> 16) & 0xff, (a >> 8) & 0xff,
 	    a & 0xff);
 }
 
-static void put_nat(struct text *t, const struct ipt_nat *n)
+static void put_nat(struct textbuf *t, const struct ipt_nat *n)
 {
 	if (n->has_addr) {
-		put(t, " nat-addr=");
+		textbuf_add(t, " nat-addr=");
 		put_addr(t, n->addr_lo);
-		put(t, "-");
+		textbuf_add(t, "-");
 		put_addr(t, n->addr_hi);
 	}
 	if (n->has_port)
-		put(t, " nat-port=%u-%u", n->port_lo, n->port_hi);
+		textbuf_add(t, " nat-port=%u-%u", n->port_lo, n->port_hi);
 }
 
 static const char *const verdicts[] = {
@@ -73,41 +50,40 @@ static const char *const verdicts[] = {
 	[IPT_SNAT] = "SNAT", [IPT_DNAT] = "DNAT", [IPT_LOG] = "LOG",
 };
 
-static void put_verdict(struct text *t, const struct ipt_rule *r)
+static void put_verdict(struct textbuf *t, const struct ipt_rule *r)
 {
 	size_t v = (size_t)r->verdict;
 
-	put(t, " verdict=%s", v < ARRAY_SIZE(verdicts) ? verdicts[v] : "?");
+	textbuf_add(t, " verdict=%s", v < ARRAY_SIZE(verdicts) ? verdicts[v] : "?");
 	if (r->verdict == IPT_JUMP || r->verdict == IPT_GOTO)
-		put(t, ":%s", r->target);
+		textbuf_add(t, ":%s", r->target);
 	if (r->verdict == IPT_REJECT)
-		put(t, " with=%s", r->reject_with[0] ? r->reject_with
+		textbuf_add(t, " with=%s", r->reject_with[0] ? r->reject_with
 						      : "icmp-port-unreachable");
 	if (r->verdict == IPT_LOG)
-		put(t, " prefix=\"%s\"", r->log_prefix);
+		textbuf_add(t, " prefix=\"%s\"", r->log_prefix);
 	put_nat(t, &r->nat);
 }
 
 void nf_rule_text(const struct ipt_rule *r, char *buf, size_t size)
 {
-	struct text t = {.buf = buf, .size = size};
+	struct textbuf t;
 
-	if (size)
-		buf[0] = '\0';
-	put(&t, "rule");
+	textbuf_init(&t, buf, size);
+	textbuf_add(&t, "rule");
 	if (r->in.set)
-		put(&t, " in=%s%s", neg(r->in.invert), r->in.name);
+		textbuf_add(&t, " in=%s%s", neg(r->in.invert), r->in.name);
 	if (r->out.set)
-		put(&t, " out=%s%s", neg(r->out.invert), r->out.name);
+		textbuf_add(&t, " out=%s%s", neg(r->out.invert), r->out.name);
 	put_net(&t, "src", &r->src);
 	put_net(&t, "dst", &r->dst);
 	if (r->proto)
-		put(&t, " proto=%s%d", neg(r->proto_invert), r->proto);
+		textbuf_add(&t, " proto=%s%d", neg(r->proto_invert), r->proto);
 	put_ports(&t, "sport", &r->sport);
 	put_ports(&t, "dport", &r->dport);
 	if (r->icmp_type_set)
-		put(&t, " icmp=%u/%u", r->icmp_type, r->icmp_code);
+		textbuf_add(&t, " icmp=%u/%u", r->icmp_type, r->icmp_code);
 	if (r->ctstate)
-		put(&t, " ctstate=%s%#x", neg(r->ctstate_invert), r->ctstate);
+		textbuf_add(&t, " ctstate=%s%#x", neg(r->ctstate_invert), r->ctstate);
 	put_verdict(&t, r);
 }

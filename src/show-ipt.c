@@ -13,9 +13,9 @@
 #include <netdb.h>
 #include <netinet/in.h>
 #include <linux/netfilter.h>	/* after netinet/in.h */
-#include <stdarg.h>
 
 #include "ipt.h"
+#include "textbuf.h"
 #include "nf-ipt.h"
 
 void ipt_rule_init(struct ipt_rule *r)
@@ -142,28 +142,6 @@ unsigned int ipt_ctstate_bit(const char *word)
 	return 0;
 }
 
-/* A growing line of text in a fixed buffer (cut when full). */
-struct line {
-	char *buf;
-	size_t size, len;
-};
-
-static void PRINTF_LIKE(2, 3) add(struct line *l, const char *fmt, ...)
-{
-	va_list ap;
-	int n;
-
-	if (l->len >= l->size)
-		return;
-	va_start(ap, fmt);
-	n = vsnprintf(l->buf + l->len, l->size - l->len, fmt, ap);
-	va_end(ap);
-	if (n > 0)
-		l->len += (size_t)n;
-	if (l->len >= l->size)
-		l->len = l->size - 1;
-}
-
 static const char *inv(bool invert)
 {
 	return invert ? "! " : "";
@@ -176,118 +154,118 @@ static void ip_str(uint32_t addr, char *buf)
 	inet_ntop(AF_INET, &a, buf, INET_ADDRSTRLEN);
 }
 
-static void spec_net(struct line *l, const char *opt, const struct ipt_net *n)
+static void spec_net(struct textbuf *l, const char *opt, const struct ipt_net *n)
 {
 	char ip[INET_ADDRSTRLEN];
 
 	if (!n->set)
 		return;
 	ip_str(n->addr, ip);
-	add(l, " %s%s %s/%d", inv(n->invert), opt, ip, n->len);
+	textbuf_add(l, " %s%s %s/%d", inv(n->invert), opt, ip, n->len);
 }
 
-static void spec_iface(struct line *l, const char *opt,
+static void spec_iface(struct textbuf *l, const char *opt,
 		       const struct ipt_iface *i)
 {
 	if (i->set)
-		add(l, " %s%s %s", inv(i->invert), opt, i->name);
+		textbuf_add(l, " %s%s %s", inv(i->invert), opt, i->name);
 }
 
-static void spec_proto(struct line *l, const struct ipt_rule *r)
+static void spec_proto(struct textbuf *l, const struct ipt_rule *r)
 {
 	const char *name = ipt_proto_name(r->proto);
 
 	if (!r->proto)
 		return;
 	if (name)
-		add(l, " %s-p %s", inv(r->proto_invert), name);
+		textbuf_add(l, " %s-p %s", inv(r->proto_invert), name);
 	else
-		add(l, " %s-p %d", inv(r->proto_invert), r->proto);
+		textbuf_add(l, " %s-p %d", inv(r->proto_invert), r->proto);
 }
 
-static void spec_ports(struct line *l, const char *opt,
+static void spec_ports(struct textbuf *l, const char *opt,
 		       const struct ipt_ports *p)
 {
 	if (!p->set)
 		return;
-	add(l, " %s%s %u", inv(p->invert), opt, p->lo);
+	textbuf_add(l, " %s%s %u", inv(p->invert), opt, p->lo);
 	if (p->hi != p->lo)
-		add(l, ":%u", p->hi);
+		textbuf_add(l, ":%u", p->hi);
 }
 
-static void spec_matches(struct line *l, const struct ipt_rule *r)
+static void spec_matches(struct textbuf *l, const struct ipt_rule *r)
 {
 	const char *pname = r->proto == IPPROTO_TCP ? "tcp" : "udp";
 
 	if (r->sport.set || r->dport.set) {
-		add(l, " -m %s", pname);
+		textbuf_add(l, " -m %s", pname);
 		spec_ports(l, "--sport", &r->sport);
 		spec_ports(l, "--dport", &r->dport);
 	}
 	if (r->icmp_type_set) {
-		add(l, " -m icmp --icmp-type %u", r->icmp_type);
+		textbuf_add(l, " -m icmp --icmp-type %u", r->icmp_type);
 		if (r->icmp_code != 0xff)
-			add(l, "/%u", r->icmp_code);
+			textbuf_add(l, "/%u", r->icmp_code);
 	}
 	if (r->ctstate) {
 		const char *sep = "";
 
-		add(l, " -m conntrack %s--ctstate ", inv(r->ctstate_invert));
+		textbuf_add(l, " -m conntrack %s--ctstate ", inv(r->ctstate_invert));
 		for (size_t i = 0; i < ARRAY_SIZE(ipt_ctstates); i++) {
 			if (!(r->ctstate & ipt_ctstates[i].bit))
 				continue;
-			add(l, "%s%s", sep, ipt_ctstates[i].name);
+			textbuf_add(l, "%s%s", sep, ipt_ctstates[i].name);
 			sep = ",";
 		}
 	}
 }
 
 /* "A[-A][:P[-P]]" of SNAT and DNAT. */
-static void nat_range(struct line *l, const struct ipt_nat *n)
+static void nat_range(struct textbuf *l, const struct ipt_nat *n)
 {
 	char ip[INET_ADDRSTRLEN];
 
 	if (n->has_addr) {
 		ip_str(n->addr_lo, ip);
-		add(l, "%s", ip);
+		textbuf_add(l, "%s", ip);
 		if (n->addr_hi != n->addr_lo) {
 			ip_str(n->addr_hi, ip);
-			add(l, "-%s", ip);
+			textbuf_add(l, "-%s", ip);
 		}
 	}
 	if (n->has_port) {
-		add(l, ":%u", n->port_lo);
+		textbuf_add(l, ":%u", n->port_lo);
 		if (n->port_hi != n->port_lo)
-			add(l, "-%u", n->port_hi);
+			textbuf_add(l, "-%u", n->port_hi);
 	}
 }
 
-static void spec_target(struct line *l, const struct ipt_rule *r)
+static void spec_target(struct textbuf *l, const struct ipt_rule *r)
 {
 	switch (r->verdict) {
 	case IPT_NONE:
 		return;
 	case IPT_JUMP:
-		add(l, " -j %s", r->target);
+		textbuf_add(l, " -j %s", r->target);
 		return;
 	case IPT_GOTO:
-		add(l, " -g %s", r->target);
+		textbuf_add(l, " -g %s", r->target);
 		return;
 	default:
 		break;
 	}
-	add(l, " -j %s", ipt_target_word(r->verdict));
+	textbuf_add(l, " -j %s", ipt_target_word(r->verdict));
 	if (r->verdict == IPT_REJECT && r->reject_with[0])
-		add(l, " --reject-with %s", r->reject_with);
+		textbuf_add(l, " --reject-with %s", r->reject_with);
 	if (r->verdict == IPT_LOG && r->log_prefix[0])
-		add(l, " --log-prefix \"%s\"", r->log_prefix);
+		textbuf_add(l, " --log-prefix \"%s\"", r->log_prefix);
 	if (r->verdict == IPT_MASQUERADE && r->nat.has_port) {
-		add(l, " --to-ports %u", r->nat.port_lo);
+		textbuf_add(l, " --to-ports %u", r->nat.port_lo);
 		if (r->nat.port_hi != r->nat.port_lo)
-			add(l, "-%u", r->nat.port_hi);
+			textbuf_add(l, "-%u", r->nat.port_hi);
 	}
 	if (r->verdict == IPT_SNAT || r->verdict == IPT_DNAT) {
-		add(l, r->verdict == IPT_SNAT ? " --to-source " :
+		textbuf_add(l, r->verdict == IPT_SNAT ? " --to-source " :
 						 " --to-destination ");
 		nat_range(l, &r->nat);
 	}
@@ -296,13 +274,11 @@ static void spec_target(struct line *l, const struct ipt_rule *r)
 static void rule_spec(const struct ipt_rule *r, const char *chain,
 		      bool counters, char *buf, size_t size)
 {
-	struct line l = {buf, size, 0};
+	struct textbuf l;
 
-	if (size == 0)
-		return;
-	buf[0] = '\0';
+	textbuf_init(&l, buf, size);
 	if (chain)
-		add(&l, "-A %s", chain);
+		textbuf_add(&l, "-A %s", chain);
 	spec_net(&l, "-s", &r->src);
 	spec_net(&l, "-d", &r->dst);
 	spec_iface(&l, "-i", &r->in);
@@ -310,7 +286,7 @@ static void rule_spec(const struct ipt_rule *r, const char *chain,
 	spec_proto(&l, r);
 	spec_matches(&l, r);
 	if (counters)
-		add(&l, " -c %" PRIu64 " %" PRIu64, r->packets, r->bytes);
+		textbuf_add(&l, " -c %" PRIu64 " %" PRIu64, r->packets, r->bytes);
 	spec_target(&l, r);
 	if (!chain && buf[0] == ' ')
 		memmove(buf, buf + 1, strlen(buf));
@@ -591,9 +567,9 @@ static void list_matches(const struct ipt_rule *r, unsigned int fmt)
 static void list_target(const struct ipt_rule *r, unsigned int fmt)
 {
 	char buf[64];
-	struct line l = {buf, sizeof(buf), 0};
+	struct textbuf l;
 
-	buf[0] = '\0';
+	textbuf_init(&l, buf, sizeof(buf));
 	switch (r->verdict) {
 	case IPT_REJECT:
 		printf(" reject-with %s", r->reject_with);

@@ -104,6 +104,18 @@ like() {
 
 diag() { echo "# $*"; }
 
+# need_tools TOOL...: the oracles a test needs; without one, the test is
+# skipped as a whole (quickstart installs them all).
+need_tools() {
+	local tool
+	for tool in "$@"; do
+		if ! command -v "$tool" >/dev/null; then
+			echo "1..0 # SKIP $tool is not installed (the oracle)"
+			exit 0
+		fi
+	done
+}
+
 done_testing() {
 	echo "1..$tap_n"
 	[ "$tap_failed" = 0 ]

@@ -9,12 +9,7 @@
 . "${top_srcdir:-.}/tests/lib.sh"
 
 D="$top_builddir/tests/nf-ipt-drive"
-for tool in iptables-nft nft; do
-	if ! command -v "$tool" >/dev/null; then
-		echo "1..0 # SKIP $tool is not installed (the oracle)"
-		exit 0
-	fi
-done
+need_tools iptables-nft nft
 
 fresh() {
 	ip netns del A 2>/dev/null
