@@ -246,7 +246,7 @@ static int run(struct options *o)
 {
 	if (o->subcommand)
 		return session_run_words(o->nsubwords, o->subcommand);
-	return run_commands(o) == CMD_OK ? EXIT_SUCCESS : EXIT_FAILURE;
+	return session_exit_status(run_commands(o));
 }
 
 int main(int argc, char **argv)

@@ -9,6 +9,7 @@
 #include "tokenize.h"
 
 static char *entered;
+static int failed_status; /* the exit status of the last failed command */
 
 int session_enter(const char *ns)
 {
@@ -30,6 +31,13 @@ void session_end(void)
 {
 	free(entered);
 	entered = NULL;
+}
+
+int session_exit_status(int status)
+{
+	if (status == CMD_OK)
+		return EXIT_SUCCESS;
+	return failed_status ? failed_status : EXIT_FAILURE;
 }
 
 int session_run_words(int argc, char **argv)
@@ -66,8 +74,11 @@ int session_run_line(const char *line, bool *quit)
 
 		netlink_forget_deleted();
 		nf_forget_deleted();
-		if (cmd_run(&ctx, cmds.cmds[i].argc, cmds.cmds[i].argv) != CMD_OK)
+		if (cmd_run(&ctx, cmds.cmds[i].argc, cmds.cmds[i].argv) != CMD_OK) {
 			status = CMD_ERROR;
+			failed_status = ctx.exit_status ? ctx.exit_status
+							: EXIT_FAILURE;
+		}
 		fflush(stdout);
 		*quit = ctx.quit;
 		if (cmd_interrupted())

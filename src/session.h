@@ -12,6 +12,10 @@
 /* Runs every command of the line; CMD_OK when all succeeded.  *quit
  * becomes true when one of them was quit/exit. */
 int session_run_line(const char *line, bool *quit);
+/* nstutor's exit status after lines ending with status (CMD_OK or
+ * CMD_ERROR): 0, or the status the last failed command asked for (an
+ * iptables parameter problem is 2, as in iptables), else 1. */
+int session_exit_status(int status);
 /* Runs one command already split into words ("nstutor world stop");
  * returns the exit status nstutor should leave with. */
 int session_run_words(int argc, char **argv);

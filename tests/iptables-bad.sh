@@ -27,8 +27,7 @@ refused() {
 		"iptables $line: first line as iptables-nft's"
 	is "$(cat "$TEST_TMP/err")" "$(cat "$TEST_TMP/real")" \
 		"iptables $line: all of it as iptables-nft's"
-	# -c ends with 1 for any failure (iptables-nft said $real_rc)
-	is "$rc" 1 "iptables $line: exit status 1 (iptables-nft: $real_rc)"
+	is "$rc" "$real_rc" "iptables $line: exit status $real_rc, as iptables-nft's"
 	grep -q '^hint: ' "$TEST_TMP/err-hint"
 	ok $? "iptables $line: a hint follows"
 	is "$after" "$before" "iptables $line: no rule changed"
