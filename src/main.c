@@ -58,7 +58,8 @@ static void usage(FILE *f)
 		     "\n"
 		     "Exit status: 0 when every command succeeded, 1 when one failed,\n"
 		     "2 when the options were wrong or no world could be opened;\n"
-		     "shell -- COMMAND leaves with COMMAND's status.\n"));
+		     "shell -- COMMAND leaves with COMMAND's status, and a failed\n"
+		     "iptables with iptables' own.\n"));
 }
 
 /* The language the environment asks for: LC_ALL, LC_MESSAGES, LANG. */
