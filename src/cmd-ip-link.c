@@ -71,20 +71,6 @@ static bool ifname_ok(const char *s, size_t max)
 	return true;
 }
 
-static int parse_lladdr(const char *arg, unsigned char *mac, size_t size)
-{
-	const char *bad;
-	int n, bad_len;
-
-	n = mac_parse(arg, mac, size, &bad, &bad_len);
-	if (n < 0) {
-		out_error("\"%.*s\" is invalid lladdr.", bad_len, bad);
-		out_hint(_("A MAC address is six hex bytes with colons, "
-			   "like 02:00:00:00:00:01."));
-	}
-	return n;
-}
-
 /* The journal's name for the namespace of process pid: NULL when it is
  * the world's host, JOURNAL_ELSEWHERE otherwise. */
 static const char *pid_ns_name(long pid)
@@ -247,7 +233,7 @@ static int parse_kw(const char *ns, struct link_args *a, int k,
 	case KW_NAME:
 		return parse_name(a, v);
 	case KW_ADDRESS:
-		a->spec.addr_len = parse_lladdr(v, a->spec.addr,
+		a->spec.addr_len = cmd_ip_lladdr(v, a->spec.addr,
 						sizeof(a->spec.addr));
 		return a->spec.addr_len < 0 ? -1 : 0;
 	case KW_TXQLEN:

@@ -56,20 +56,6 @@ static void bad_nud(const char *s)
 		   "delay, probe, failed and incomplete."));
 }
 
-static int lladdr_parse(const char *s, unsigned char *ll, int size)
-{
-	const char *bad;
-	int n, bad_len;
-
-	n = mac_parse(s, ll, size, &bad, &bad_len);
-	if (n < 0) {
-		out_error("\"%.*s\" is invalid lladdr.", bad_len, bad);
-		out_hint(_("A MAC address is six hex bytes like "
-			   "7a:3c:11:22:33:44."));
-	}
-	return n;
-}
-
 /* What "ip neigh add|del ..." asked for. */
 struct neigh_args {
 	struct neigh n;
@@ -151,7 +137,7 @@ static int parse_neigh(const struct cmd_ctx *ctx, int argc, char **argv,
 		return CMD_ERROR;
 	}
 	if (a->lladdr && !streq(a->lladdr, "null")) {
-		a->n.lladdr_len = lladdr_parse(a->lladdr, a->n.lladdr, 20);
+		a->n.lladdr_len = cmd_ip_lladdr(a->lladdr, a->n.lladdr, 20);
 		if (a->n.lladdr_len < 0)
 			return CMD_ERROR;
 	}

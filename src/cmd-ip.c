@@ -4,6 +4,7 @@
 #include <sys/socket.h>
 
 #include "cmd-ip.h"
+#include "inet.h"
 #include "netns.h"
 #include "nl-link.h"
 #include "out.h"
@@ -252,4 +253,18 @@ bool cmd_ip_next_arg(int *i, int argc)
 	incomplete_error();
 	out_hint(_("The last word needs a value after it."));
 	return false;
+}
+
+int cmd_ip_lladdr(const char *arg, unsigned char *mac, size_t size)
+{
+	const char *bad;
+	int n, bad_len;
+
+	n = mac_parse(arg, mac, size, &bad, &bad_len);
+	if (n < 0) {
+		out_error("\"%.*s\" is invalid lladdr.", bad_len, bad);
+		out_hint(_("A MAC address is six hex bytes with colons, "
+			   "like 02:00:00:00:00:01."));
+	}
+	return n;
 }

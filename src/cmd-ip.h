@@ -43,4 +43,8 @@ int cmd_ip_expected(int family, const char *what, const char *arg);
 int cmd_ip_incomplete(void);
 bool cmd_ip_next_arg(int *i, int argc);
 
+/* A link-layer address ("lladdr" / "address" values) into mac: its
+ * length, or -1 after iproute2's "is invalid lladdr." and a hint. */
+int cmd_ip_lladdr(const char *arg, unsigned char *mac, size_t size);
+
 #endif

@@ -2,7 +2,6 @@
 #include "system.h"
 
 #include "cmd.h"
-#include "netns.h"
 #include "out.h"
 #include "session.h"
 
@@ -37,12 +36,8 @@ static int help_exec(struct cmd_ctx *ctx, int argc, char **argv)
 
 static int enter_exec(struct cmd_ctx *ctx, int argc, char **argv)
 {
-	if (!netns_exists(argv[0])) {
-		out_error("Cannot open network namespace \"%s\": %s", argv[0],
-			  out_strerror(ENOENT));
-		out_hint(_("Create it first with \"ip netns add %s\"."), argv[0]);
+	if (cmd_netns_missing(argv[0]))
 		return CMD_ERROR;
-	}
 	return session_enter(argv[0]) < 0 ? CMD_ERROR : CMD_OK;
 }
 

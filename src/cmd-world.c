@@ -210,12 +210,8 @@ static int shell_exec(struct cmd_ctx *ctx, int argc, char **argv)
 			   "ip -br link"));
 		return CMD_ERROR;
 	}
-	if (ns && !netns_exists(ns)) {
-		out_error("Cannot open network namespace \"%s\": %s", ns,
-			  out_strerror(ENOENT));
-		out_hint(_("Create it first with \"ip netns add %s\"."), ns);
+	if (ns && cmd_netns_missing(ns))
 		return CMD_ERROR;
-	}
 	if (i < argc && i + 1 == argc) {
 		out_error(_("shell: no command after \"--\""));
 		out_hint(_("Put \"--\" before a command to run: shell RED -- "

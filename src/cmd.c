@@ -202,12 +202,26 @@ void cmd_netlink_error(int err)
 		out_error("RTNETLINK answers: %s", out_strerror(err));
 }
 
+static void no_such_netns_error(const char *ns)
+{
+	out_error("Cannot open network namespace \"%s\": %s", ns,
+		  out_strerror(ENOENT));
+}
+
+bool cmd_netns_missing(const char *ns)
+{
+	if (netns_exists(ns))
+		return false;
+	no_such_netns_error(ns);
+	out_hint(_("Create it first with \"ip netns add %s\"."), ns);
+	return true;
+}
+
 bool cmd_netns_gone(const struct cmd_ctx *ctx)
 {
 	if (!ctx->netns || netns_exists(ctx->netns))
 		return false;
-	out_error("Cannot open network namespace \"%s\": %s", ctx->netns,
-		  out_strerror(ENOENT));
+	no_such_netns_error(ctx->netns);
 	out_hint(_("The namespace is gone; \"leave\" goes back to the host."));
 	return true;
 }

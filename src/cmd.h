@@ -77,6 +77,9 @@ void cmd_table_help(const struct cmd_table *t);
  * "Error: <kernel's message>." or "RTNETLINK answers: <strerror>". */
 void cmd_netlink_error(int err);
 
+/* Is there no namespace ns?  Then says iproute2's "Cannot open network
+ * namespace" and how to make it. */
+bool cmd_netns_missing(const char *ns);
 /* Is ctx's namespace gone (deleted while the learner was in it)?  Then
  * says so, as iproute2 would, with a hint. */
 bool cmd_netns_gone(const struct cmd_ctx *ctx);
