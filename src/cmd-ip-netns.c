@@ -16,6 +16,7 @@
 #include "nf.h"
 #include "out.h"
 #include "session.h"
+#include "sockets.h"
 #include "spawn-netns.h"
 #include "world.h"
 
@@ -101,8 +102,7 @@ static int netns_add_exec(struct cmd_ctx *ctx, int argc, char **argv)
 			 world_netns_dir());
 		return CMD_ERROR;
 	}
-	netlink_forget(argv[0]); /* a socket kept for an older namesake */
-	nf_forget(argv[0]);
+	sockets_forget(argv[0]); /* sockets kept for an older namesake */
 	return CMD_OK;
 }
 
@@ -126,8 +126,7 @@ static int netns_del_exec(struct cmd_ctx *ctx, int argc, char **argv)
 				   "(CAP_SYS_ADMIN)."));
 		return CMD_ERROR;
 	}
-	netlink_forget(argv[0]);
-	nf_forget(argv[0]);
+	sockets_forget(argv[0]);
 	if (entered && streq(entered, argv[0])) {
 		session_enter(NULL);
 		out_note(_("%s is gone, so you are back in the host "

@@ -8,13 +8,16 @@
 #include <poll.h>
 #include <time.h>
 
+#include "capture.h"
 #include "cmd.h"
 #include "icmp-echo.h"
 #include "nf-trace.h"
 #include "out.h"
+#include "watch.h"
 
 #define PING_DEFAULT_COUNT 4 /* without -c when stdin is no terminal */
-#define PING_POLL_MAX 64     /* the echo socket and the trace sockets */
+#define PING_POLL_MAX (64 + WATCH_FDS_MAX) /* the echo socket, the trace
+					     sockets and the watches */
 
 struct ping_opts {
 	long count;	   /* -c; 0: until Ctrl-C */
@@ -30,6 +33,7 @@ struct ping_run {
 	const struct ping_opts *o;
 	struct icmp_echo *echo;
 	struct nf_trace *trace;	/* where netfilter drops it; or NULL */
+	struct ping_capture *capture; /* what was seen where; or NULL */
 	bool dropped;		/* tracing saw a drop: */
 	struct nf_drop drop;	/* where, */
 	char drop_text[512];	/* in words, */
@@ -461,11 +465,14 @@ static void ping_wait(struct ping_run *r, long long until)
 	struct icmp_echo_event ev;
 	int timeout = left < 0 ? (until < 0 ? -1 : 0) :
 				 (int)((left + 999) / 1000);
-	size_t n = 1 + nf_trace_pollfds(r->trace, p + 1, ARRAY_SIZE(p) - 1);
+	size_t traces = nf_trace_pollfds(r->trace, p + 1, 64);
+	size_t n = 1 + traces;
 
+	n += watch_pollfds(p + n, ARRAY_SIZE(p) - n);
 	if (poll(p, n, timeout) <= 0)
 		return;
-	for (size_t i = 1; i < n; i++)
+	watch_dispatch(p + 1 + traces, n - 1 - traces);
+	for (size_t i = 1; i < 1 + traces; i++)
 		if (p[i].revents) {
 			ping_trace_read(r);
 			break;
@@ -746,12 +753,14 @@ static int ping_run(const struct cmd_ctx *ctx, struct ping_opts *o,
 	*r = (struct ping_run){.o = o, .echo = r->echo, .tmin = LONG_MAX,
 			       .tmax = -1, .target = dst};
 	r->source = icmp_echo_source(r->echo);
+	r->capture = ping_capture_start(ctx->netns, r->source, dst);
 	ping_trace_start(r);
 	r->start = r->last_send = now_us();
 	ping_loop(r);
 	ping_trace_end(r, ctx, &last);
 	ping_statistics(r);
 	ping_notes(r, &last, capped);
+	ping_capture_end(r->capture, &last);
 	ping_trace_stop(r);
 	/* ping's exit status 0: replies, and all of them within -w */
 	status = r->rx && !(o->deadline && r->rx < o->count) ? CMD_OK :

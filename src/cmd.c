@@ -10,6 +10,7 @@
 
 extern const struct cmd_entry cmd_ip_entry, cmd_bridge_entry,
 	cmd_sysctl_entry, cmd_ping_entry, cmd_iptables_entry;
+extern const struct cmd_entry cmd_tcpdump_entry, cmd_capture_entry;
 extern const struct cmd_entry cmd_help_entry, cmd_quit_entry,
 	cmd_exit_entry, cmd_enter_entry, cmd_leave_entry;
 extern const struct cmd_entry cmd_shell_entry, cmd_world_entry,
@@ -22,6 +23,7 @@ static const struct cmd_entry *const root_entries[] = {
 	&cmd_sysctl_entry,
 	&cmd_iptables_entry,
 	&cmd_ping_entry,
+	&cmd_tcpdump_entry,
 	/* the tutor's own commands */
 	&cmd_help_entry,
 	&cmd_enter_entry,
@@ -31,6 +33,7 @@ static const struct cmd_entry *const root_entries[] = {
 	&cmd_reset_entry,
 	&cmd_doctor_entry,
 	&cmd_explain_entry,
+	&cmd_capture_entry,
 	&cmd_quit_entry,
 	&cmd_exit_entry,
 	NULL,

@@ -68,6 +68,30 @@ void out_note(const char *fmt, ...)
 	va_end(ap);
 }
 
+static void (*async_hide)(void), (*async_show)(void);
+static int async_depth;
+
+void out_async_hooks(void (*hide)(void), void (*show)(void))
+{
+	async_hide = hide;
+	async_show = show;
+}
+
+void out_async_begin(void)
+{
+	if (async_depth++ == 0 && async_hide)
+		async_hide();
+}
+
+void out_async_end(void)
+{
+	if (async_depth > 0 && --async_depth == 0) {
+		fflush(stdout);
+		if (async_show)
+			async_show();
+	}
+}
+
 const char *out_strerror(int err)
 {
 	return strerror(err < 0 ? -err : err);

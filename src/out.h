@@ -35,6 +35,14 @@ struct out_flag {
 /* On stdout, "NAME " for each of the n flags of t set in flags. */
 void out_flag_words(const struct out_flag *t, size_t n, unsigned int flags);
 
+/* Output that arrives while the learner types (a background tcpdump)
+ * goes between out_async_begin(), which hides the prompt and the
+ * half-typed line, and out_async_end(), which draws them again.  The
+ * REPL installs the two hooks; without them both do nothing. */
+void out_async_hooks(void (*hide)(void), void (*show)(void));
+void out_async_begin(void);
+void out_async_end(void);
+
 /* The strerror() text the real tools print, "File exists". */
 const char *out_strerror(int err);
 

@@ -16,11 +16,14 @@
 #include "sandbox.h"
 #include "world.h"
 #include "session.h"
+#include "tcpdump.h"
+#include "watch.h"
 
 #define HISTORY_MAX 1000 /* lines kept in the history file */
 
 static struct {
 	bool done;
+	bool installed; /* readline's handler (the prompt) is up */
 	int status;
 	char *history_path;
 	char prompt[NAME_MAX + 64]; /* a namespace name is up to NAME_MAX */
@@ -56,6 +59,20 @@ static void remember(const char *line)
 		append_history(1, repl.history_path);
 }
 
+static void on_line(char *line);
+
+static void prompt_install(void)
+{
+	rl_callback_handler_install(repl.prompt, on_line);
+	repl.installed = true;
+}
+
+static void prompt_remove(void)
+{
+	rl_callback_handler_remove();
+	repl.installed = false;
+}
+
 static void on_line(char *line)
 {
 	bool quit;
@@ -63,12 +80,12 @@ static void on_line(char *line)
 	if (!line) {
 		/* Ctrl-D; removing the handler keeps readline from showing
 		 * the prompt again */
-		rl_callback_handler_remove();
+		prompt_remove();
 		repl.done = true;
 		return;
 	}
 	remember(line);
-	rl_callback_handler_remove();
+	prompt_remove();
 	cmd_interrupt_clear();
 	repl.status = session_run_line(line, &quit);
 	cmd_interrupt_clear(); /* a Ctrl-C that stopped it is spent */
@@ -78,7 +95,7 @@ static void on_line(char *line)
 		return;
 	}
 	make_prompt();
-	rl_callback_handler_install(repl.prompt, on_line);
+	prompt_install();
 }
 
 static char *generate(const char *text, int state)
@@ -142,9 +159,18 @@ static void history_close(void)
 	clear_history();
 }
 
-/* Ctrl-C at the prompt: drop what was typed and show a fresh prompt. */
+/* Ctrl-C at the prompt: drop what was typed and show a fresh prompt;
+ * a background tcpdump stops, as Ctrl-C stops the real one. */
 static void cancel_line(void)
 {
+	if (tcpdump_running()) {
+		out_async_begin();
+		fputs("^C\n", stdout);
+		tcpdump_stop();
+		out_async_end();
+		cmd_interrupt_clear();
+		return;
+	}
 	rl_free_line_state();
 	rl_callback_sigcleanup();
 	rl_replace_line("", 0);
@@ -172,9 +198,47 @@ static void greet(void)
 			 (int)s->keeper);
 }
 
+/* Output of a background job (tcpdump) arrives while the learner
+ * types: the prompt and the half-typed line step aside, and come back
+ * under it. */
+static struct {
+	char *line;
+	int point;
+	bool hidden;
+} aside;
+
+static void prompt_hide(void)
+{
+	if (!repl.installed)
+		return;
+	aside.line = rl_copy_text(0, rl_end);
+	aside.point = rl_point;
+	aside.hidden = true;
+	rl_save_prompt();
+	rl_replace_line("", 0);
+	rl_redisplay();
+	fputs("\r\033[K", stdout);
+	fflush(stdout);
+}
+
+static void prompt_show(void)
+{
+	if (!aside.hidden)
+		return;
+	aside.hidden = false;
+	rl_restore_prompt();
+	rl_replace_line(aside.line ? aside.line : "", 0);
+	rl_point = aside.point;
+	free(aside.line);
+	aside.line = NULL;
+	rl_forced_update_display();
+}
+
 int repl_run(void)
 {
-	struct pollfd pfd = {.fd = STDIN_FILENO, .events = POLLIN};
+	struct pollfd pfd[1 + WATCH_FDS_MAX] = {
+		{.fd = STDIN_FILENO, .events = POLLIN},
+	};
 
 	rl_readline_name = "nstutor";
 	rl_attempted_completion_function = attempt;
@@ -183,9 +247,11 @@ int repl_run(void)
 	history_open();
 	greet();
 	make_prompt();
-	rl_callback_handler_install(repl.prompt, on_line);
+	prompt_install();
+	out_async_hooks(prompt_hide, prompt_show);
 	while (!repl.done) {
-		int n = poll(&pfd, 1, -1);
+		size_t w = watch_pollfds(pfd + 1, WATCH_FDS_MAX);
+		int n = poll(pfd, 1 + w, -1);
 
 		if (n < 0 && errno == EINTR && cmd_interrupted()) {
 			cancel_line();
@@ -193,10 +259,13 @@ int repl_run(void)
 		}
 		if (n < 0 && errno != EINTR)
 			break;
-		if (n > 0)
+		if (n > 0 && w)
+			watch_dispatch(pfd + 1, w);
+		if (n > 0 && pfd[0].revents)
 			rl_callback_read_char();
 	}
-	rl_callback_handler_remove();
+	out_async_hooks(NULL, NULL);
+	prompt_remove();
 	history_close();
 	return repl.status;
 }

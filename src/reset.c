@@ -19,6 +19,7 @@
 #include "out.h"
 #include "reset-nf.h"
 #include "reset.h"
+#include "sockets.h"
 #include "sysctl.h"
 #include "world.h"
 
@@ -423,8 +424,7 @@ static void delete_namespaces(struct rs *rs)
 		const char *name = rs->made_ns.v[i];
 		int err = netns_del(name);
 
-		netlink_forget(name);
-		nf_forget(name);
+		sockets_forget(name);
 		if (err == 0)
 			report(rs, RESET_NETNS, "%s", name);
 		else if (!gone(err)) {

@@ -2,10 +2,11 @@
 #include "system.h"
 
 #include "cmd.h"
-#include "netlink.h"
-#include "nf.h"
+#include "changes.h"
 #include "out.h"
 #include "session.h"
+#include "sockets.h"
+#include "tcpdump.h"
 #include "tokenize.h"
 
 static char *entered;
@@ -29,6 +30,8 @@ const char *session_netns(void)
 
 void session_end(void)
 {
+	tcpdump_end();
+	changes_end();
 	free(entered);
 	entered = NULL;
 }
@@ -40,15 +43,25 @@ int session_exit_status(int status)
 	return failed_status ? failed_status : EXIT_FAILURE;
 }
 
+/* One command, with what the kernel changed told after it. */
+static int session_run_command(struct cmd_ctx *ctx, int argc, char **argv)
+{
+	int status;
+
+	sockets_forget_deleted();
+	changes_begin();
+	status = cmd_run(ctx, argc, argv);
+	fflush(stdout);
+	changes_report();
+	return status;
+}
+
 int session_run_words(int argc, char **argv)
 {
 	struct cmd_ctx ctx = {.netns = entered};
 	int status;
 
-	netlink_forget_deleted();
-	nf_forget_deleted();
-	status = cmd_run(&ctx, argc, argv);
-	fflush(stdout);
+	status = session_run_command(&ctx, argc, argv);
 	if (ctx.exit_status)
 		return ctx.exit_status;
 	return status == CMD_OK ? EXIT_SUCCESS : EXIT_FAILURE;
@@ -72,14 +85,12 @@ int session_run_line(const char *line, bool *quit)
 	for (size_t i = 0; i < cmds.n && !*quit; i++) {
 		struct cmd_ctx ctx = {.netns = entered};
 
-		netlink_forget_deleted();
-		nf_forget_deleted();
-		if (cmd_run(&ctx, cmds.cmds[i].argc, cmds.cmds[i].argv) != CMD_OK) {
+		if (session_run_command(&ctx, cmds.cmds[i].argc,
+					cmds.cmds[i].argv) != CMD_OK) {
 			status = CMD_ERROR;
 			failed_status = ctx.exit_status ? ctx.exit_status
 							: EXIT_FAILURE;
 		}
-		fflush(stdout);
 		*quit = ctx.quit;
 		if (cmd_interrupted())
 			break;

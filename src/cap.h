@@ -1,0 +1,115 @@
+/* cap.h: live libpcap captures on the world's interfaces.
+ *
+ * A capture holds one pcap handle per place, a (namespace, interface)
+ * pair: each is opened inside its namespace (setns, pcap_create,
+ * immediate mode, nanosecond timestamps, a small buffer, pcap_activate,
+ * setns back), non-blocking, so one poll() serves them all.  Bridges
+ * are opened promiscuous, so frames the bridge forwards between its
+ * ports are seen on it too.  A capture follows the links of its
+ * namespaces (RTNLGRP_LINK events, one netlink socket per namespace):
+ * a new interface gets a handle without being asked for, a vanished
+ * one loses its handle; its place stays in the record.
+ *
+ * Frames are kept in a record (struct cap_record) in the order they
+ * were read; cap_record_sort() puts them in time order.  A record
+ * outlives its capture (cap_detach), for "capture save" and the ladder.
+ */
+#ifndef NSTUTOR_CAP_H
+#define NSTUTOR_CAP_H
+
+#include "system.h"
+
+#include <limits.h>
+#include <net/if.h>
+#include <poll.h>
+#include <stdint.h>
+
+#define CAP_SNAPLEN 262144	/* as tcpdump */
+#define CAP_FRAMES_MAX 20000	/* a record keeps at most these */
+
+/* Where a frame was seen. */
+struct cap_place {
+	char ns[NAME_MAX + 1];	/* "" : the world's host namespace */
+	char ifname[IFNAMSIZ];
+	int ifindex;
+	char kind[16];		/* "veth", "bridge", ""... */
+	int master;		/* ifindex of its bridge, 0: none */
+	int peer;		/* a veth's other end: index of that place
+				   in the record, -1: unknown / none */
+	uint8_t mac[6];
+	bool live;		/* a handle is open on it now */
+};
+
+struct cap_frame {
+	unsigned int place;	/* index into the record's places */
+	int64_t ts_ns;		/* kernel timestamp, ns since the epoch */
+	uint32_t caplen, len;
+	unsigned char *data;	/* caplen bytes */
+};
+
+struct cap_record {
+	size_t n_places;
+	struct cap_place *places;
+	size_t n_frames;
+	struct cap_frame *frames;
+	uint64_t not_kept;	/* frames past CAP_FRAMES_MAX */
+	uint64_t kernel_drops;	/* pcap_stats' ps_drop, all handles */
+};
+
+/* What to capture. */
+struct cap_options {
+	const char *ns;		/* only this namespace ("" host); NULL:
+				   every namespace of the world */
+	const char *ifname;	/* only this interface; NULL: every one but
+				   lo (in the host namespace only veths,
+				   bridges and bridge ports: never the
+				   machine's own NICs) */
+	const char *filter;	/* a BPF expression, or NULL */
+	int snaplen;		/* 0: CAP_SNAPLEN */
+	bool keep;		/* keep frames in the record */
+};
+
+struct capture;
+
+/* Called for each frame read, in the order read (cap_read).  The
+ * frame's data lives until the next cap_read (or longer when kept). */
+typedef void (*cap_frame_fn)(const struct cap_record *r,
+			     const struct cap_frame *f, void *arg);
+
+/* Opens a capture; every handle is live when it returns.  0, or
+ * -errno: -ENODEV when no interface matched, -EPERM without
+ * CAP_NET_RAW; a bad filter is -EINVAL with cap_error() saying why. */
+int cap_open(const struct cap_options *o, struct capture **out);
+void cap_close(struct capture *c);
+/* libpcap's own words for the last failure (a filter's syntax error). */
+const char *cap_error(void);
+
+/* Fills up to n pollfds with the handles' and link watches' fds. */
+size_t cap_pollfds(const struct capture *c, struct pollfd *p, size_t n);
+/* Reads every frame waiting, and follows link events; calls fn for
+ * each frame (fn may be NULL).  How many frames were read, or -errno. */
+int cap_read(struct capture *c, cap_frame_fn fn, void *arg);
+/* Forgets the frames kept so far (before a ping: what came before is
+ * not its story). */
+void cap_clear(struct capture *c);
+/* The record being filled. */
+const struct cap_record *cap_record(const struct capture *c);
+/* Takes the record out of the capture (which starts a new, empty one
+ * with the same places); free it with cap_record_free. */
+struct cap_record *cap_detach(struct capture *c);
+void cap_record_sort(struct cap_record *r);
+void cap_record_free(struct cap_record *r);
+
+/* "RED/reth0", "host/br0" into buf. */
+void cap_place_name(const struct cap_place *p, char *buf, size_t size);
+
+/* Drops handles and sockets held in namespace ns (it is being
+ * deleted: a socket there would keep it alive). */
+void cap_forget(struct capture *c, const char *ns);
+
+/* The record of the last capture that ended (a ping's, a tcpdump's),
+ * for "capture save" and "capture ladder"; set takes ownership. */
+void cap_last_set(struct cap_record *r);
+const struct cap_record *cap_last(void);
+
+#endif

@@ -1,0 +1,4 @@
+/* ladder.c: (stub until built). */
+#include "system.h"
+
+#include "timeline.h"

@@ -1,0 +1,5 @@
+/* pcapng.c: writing pcapng (stub until built). */
+#include "system.h"
+
+#include "cap.h"
+#include "pcapng.h"

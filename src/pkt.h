@@ -1,0 +1,91 @@
+/* pkt.h: what one captured Ethernet frame is, and its tcpdump line.
+ *
+ * pkt_decode() reads a frame (DLT_EN10MB: Ethernet, maybe 802.1Q)
+ * into struct pkt: ARP (who-has, is-at, gratuitous), IPv4 with ICMP
+ * (echo, unreachable, time exceeded, with the inner header of an
+ * error), TCP and UDP; anything else is one honest kind.  It never
+ * reads past caplen: a truncated or malformed frame is marked so and
+ * keeps what could be read.  pkt_format() writes the line "tcpdump -n"
+ * prints after the timestamp ("ARP, Request who-has 11.11.11.3 tell
+ * 11.11.11.2, length 28"); with link_header, "tcpdump -e -n"'s.
+ */
+#ifndef NSTUTOR_PKT_H
+#define NSTUTOR_PKT_H
+
+#include "system.h"
+
+#include <netinet/in.h>
+#include <stdint.h>
+
+#define PKT_MAC_LEN 6
+
+enum pkt_kind {
+	PKT_OTHER,		/* an EtherType nstutor does not read */
+	PKT_MALFORMED,		/* too short for what its header says */
+	PKT_ARP_REQUEST,	/* who-has */
+	PKT_ARP_REPLY,		/* is-at */
+	PKT_ARP_GRATUITOUS,	/* a request or reply about its own address */
+	PKT_ARP_OTHER,		/* RARP, other hardware or operations */
+	PKT_ICMP_ECHO_REQUEST,
+	PKT_ICMP_ECHO_REPLY,
+	PKT_ICMP_UNREACH,	/* destination unreachable: see icmp_code */
+	PKT_ICMP_TIME_EXCEEDED,
+	PKT_ICMP_OTHER,
+	PKT_TCP,
+	PKT_UDP,
+	PKT_IPV4_OTHER,		/* another IP protocol, or a later fragment */
+	PKT_IPV6,
+};
+
+struct pkt {
+	enum pkt_kind kind;
+	bool truncated;		/* caplen < what the headers promise */
+	uint32_t len;		/* length on the wire */
+	uint8_t eth_dst[PKT_MAC_LEN], eth_src[PKT_MAC_LEN];
+	uint16_t ethertype;	/* after any 802.1Q tag */
+	int vlan;		/* 802.1Q VLAN id; -1: untagged */
+	/* ARP (IPv4 over Ethernet) */
+	uint16_t arp_op;
+	uint8_t arp_sha[PKT_MAC_LEN], arp_tha[PKT_MAC_LEN];
+	struct in_addr arp_spa, arp_tpa;
+	/* IPv4 */
+	struct in_addr ip_src, ip_dst;
+	uint8_t ip_ttl, ip_proto;
+	uint16_t ip_id, ip_len;	/* ip_len: total length field */
+	/* ICMP */
+	uint8_t icmp_type, icmp_code;
+	uint16_t icmp_id, icmp_seq;	/* echo request and reply */
+	struct in_addr inner_src, inner_dst; /* an error's quoted header */
+	uint8_t inner_proto;
+	/* TCP, UDP */
+	uint16_t sport, dport;
+	uint8_t tcp_flags;	/* TH_FIN ... TH_CWR */
+	uint32_t tcp_seq, tcp_ack;
+	uint16_t tcp_win;
+	uint32_t payload_len;	/* bytes after the TCP/UDP header */
+};
+
+/* Decodes caplen bytes of a frame that was len bytes on the wire.
+ * Always fills *p (kind PKT_MALFORMED when not even Ethernet). */
+void pkt_decode(const unsigned char *frame, uint32_t caplen, uint32_t len,
+		struct pkt *p);
+
+/* tcpdump -n's text for the frame, without timestamp or newline; with
+ * link_header, tcpdump -e -n's ("3a:c6:... > ff:ff:..., ethertype ARP
+ * (0x0806), length 42: Request who-has ..."). */
+void pkt_format(const struct pkt *p, bool link_header, char *buf,
+		size_t size);
+
+/* A word or two for a ladder arrow: "ARP?", "ARP!", "echo", "reply",
+ * "unreach", "SYN", "UDP", ... (not translated: protocol words). */
+const char *pkt_label(const struct pkt *p);
+
+/* "3a:c6:51:d6:08:40" into buf (18 bytes). */
+void pkt_mac_text(const uint8_t mac[PKT_MAC_LEN], char buf[18]);
+
+/* Are a and b the same frame seen at two places (the same bytes up to
+ * the shorter capture)? */
+bool pkt_same_frame(const unsigned char *a, uint32_t alen,
+		    const unsigned char *b, uint32_t blen);
+
+#endif

@@ -1,0 +1,4 @@
+/* timeline.c: (stub until built). */
+#include "system.h"
+
+#include "timeline.h"
