@@ -25,6 +25,12 @@
 #include <stdint.h>
 
 #define CAP_SNAPLEN 262144	/* as tcpdump */
+/* What a capture takes of each frame unless told: every byte of a
+ * frame up to a 1500-byte MTU (with a VLAN tag), in a 2 KiB slot of
+ * the kernel's ring.  CAP_SNAPLEN would give each slot 64 KiB (veths
+ * offload segmentation), so a ring of the same memory would hold 30
+ * times fewer frames: a ping -f would overflow it. */
+#define CAP_SNAPLEN_DEFAULT 1960
 #define CAP_FRAMES_MAX 20000	/* a record keeps at most these */
 
 /* Where a frame was seen. */
@@ -54,6 +60,7 @@ struct cap_record {
 	struct cap_frame *frames;
 	uint64_t not_kept;	/* frames past CAP_FRAMES_MAX */
 	uint64_t kernel_drops;	/* pcap_stats' ps_drop, all handles */
+	uint32_t snaplen;	/* the capture's; 0: not known */
 };
 
 /* What to capture. */
@@ -65,26 +72,37 @@ struct cap_options {
 				   bridges and bridge ports: never the
 				   machine's own NICs) */
 	const char *filter;	/* a BPF expression, or NULL */
-	int snaplen;		/* 0: CAP_SNAPLEN */
+	int snaplen;		/* 0: CAP_SNAPLEN_DEFAULT; CAP_SNAPLEN
+				   as tcpdump's -s 0 */
 	bool keep;		/* keep frames in the record */
+	int buffer_size;	/* each handle's kernel ring, bytes; 0: the
+				   default, 1 MiB (about 500 frames) */
 };
 
 struct capture;
 
 /* Called for each frame read, in the order read (cap_read).  The
- * frame's data lives until the next cap_read (or longer when kept). */
+ * frame's data lives until fn returns (a kept frame's, as long as its
+ * record: f is then the record's own frame). */
 typedef void (*cap_frame_fn)(const struct cap_record *r,
 			     const struct cap_frame *f, void *arg);
 
 /* Opens a capture; every handle is live when it returns.  0, or
  * -errno: -ENODEV when no interface matched, -EPERM without
- * CAP_NET_RAW; a bad filter is -EINVAL with cap_error() saying why. */
+ * CAP_NET_RAW; a bad filter is -EINVAL with cap_error() saying why.
+ * libpcap cannot open a link that is down: its place is there, not
+ * live, until the link comes up; when every matching link is down,
+ * -ENETDOWN ("beth0: That device is not up"). */
 int cap_open(const struct cap_options *o, struct capture **out);
 void cap_close(struct capture *c);
+/* How long cap_open took to arm every handle, in ns. */
+int64_t cap_arm_time_ns(const struct capture *c);
 /* libpcap's own words for the last failure (a filter's syntax error). */
 const char *cap_error(void);
 
-/* Fills up to n pollfds with the handles' and link watches' fds. */
+/* Fills up to n pollfds (fd and events) with the handles', the link
+ * watches' and the netns directory watch's fds; poll them, then call
+ * cap_read.  Their number changes as links come and go. */
 size_t cap_pollfds(const struct capture *c, struct pollfd *p, size_t n);
 /* Reads every frame waiting, and follows link events; calls fn for
  * each frame (fn may be NULL).  How many frames were read, or -errno. */
@@ -92,8 +110,11 @@ int cap_read(struct capture *c, cap_frame_fn fn, void *arg);
 /* Forgets the frames kept so far (before a ping: what came before is
  * not its story). */
 void cap_clear(struct capture *c);
-/* The record being filled. */
+/* The record being filled.  Its kernel_drops is counted by cap_read
+ * at most every 0.1 s (a syscall per handle), by cap_detach and by
+ * cap_count_drops. */
 const struct cap_record *cap_record(const struct capture *c);
+void cap_count_drops(struct capture *c);
 /* Takes the record out of the capture (which starts a new, empty one
  * with the same places); free it with cap_record_free. */
 struct cap_record *cap_detach(struct capture *c);

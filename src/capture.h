@@ -34,6 +34,23 @@ struct ping_capture *ping_capture_start(const char *ns, struct in_addr src,
  * firewall trace found (NULL: nothing). Frees pc. */
 void ping_capture_end(struct ping_capture *pc, const struct nf_last *l);
 
+/* capture on -e: the timeline shows MACs (tcpdump -e). */
+void capture_set_link_header(bool on);
+bool capture_link_header(void);
+
+struct cap_record;
+struct tl_world;
+struct tl_print_opts;
+/* What the world holds now about r's places: addresses and bridges'
+ * fdbs (free with tl_world_free). */
+void capture_world(const struct cap_record *r, struct tl_world *w);
+/* How the learner wants timelines printed now (l: the drop line). */
+void capture_print_opts(struct tl_print_opts *o, const struct nf_last *l);
+
+/* Draws the last capture as a ladder diagram on stdout; -ENOENT when
+ * there is none (nothing printed). */
+int capture_ladder(const struct nf_last *l);
+
 void capture_forget(const char *ns);
 void capture_forget_deleted(void);
 

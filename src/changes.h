@@ -19,6 +19,9 @@
 
 void changes_begin(void);
 void changes_report(void);
+/* The command itself says what it changed ("reset" lists what it
+ * removed): this time changes_report() takes the news in silently. */
+void changes_hush(void);
 /* Closes the socket held in namespace ns. */
 void changes_forget(const char *ns);
 void changes_forget_deleted(void);

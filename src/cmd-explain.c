@@ -1,6 +1,8 @@
 /* cmd-explain.c: "explain": why the last ping failed, in more words. */
 #include "system.h"
 
+#include "cap.h"
+#include "capture.h"
 #include "cmd.h"
 #include "nf-trace.h"
 #include "out.h"
@@ -33,6 +35,16 @@ static void explain_drop(const struct nf_last *l)
 		       d->chain, d->chain, d->chain);
 }
 
+/* The last capture, drawn: where each frame went and where it stopped. */
+static void explain_ladder(const struct nf_last *l)
+{
+	fflush(stdout);
+	if (cap_last() && cap_last()->n_frames) {
+		putchar('\n');
+		capture_ladder(l->kind == NF_LAST_DROPPED ? l : NULL);
+	}
+}
+
 static int explain_exec(struct cmd_ctx *ctx, int argc, char **argv)
 {
 	const struct nf_last *l = nf_last_get();
@@ -62,6 +74,8 @@ static int explain_exec(struct cmd_ctx *ctx, int argc, char **argv)
 		       from_ns(l), l->target);
 		break;
 	}
+	if (l->kind != NF_LAST_NONE)
+		explain_ladder(l);
 	return CMD_OK;
 }
 

@@ -2,6 +2,7 @@
  * in this world, as its journal says, and nothing else. */
 #include "system.h"
 
+#include "changes.h"
 #include "cmd.h"
 #include "netns.h"
 #include "out.h"
@@ -82,6 +83,7 @@ static int reset_exec(struct cmd_ctx *ctx, int argc, char **argv)
 	if (reset_world(NULL, &rep) < 0)
 		return CMD_ERROR;
 	print_report(&rep);
+	changes_hush(); /* the report already says what went */
 	ret = rep.failures ? CMD_ERROR : CMD_OK;
 	reset_report_free(&rep);
 	leave_deleted_netns();

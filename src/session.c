@@ -8,6 +8,7 @@
 #include "sockets.h"
 #include "tcpdump.h"
 #include "tokenize.h"
+#include "watch.h"
 
 static char *entered;
 static int failed_status; /* the exit status of the last failed command */
@@ -52,6 +53,7 @@ static int session_run_command(struct cmd_ctx *ctx, int argc, char **argv)
 	changes_begin();
 	status = cmd_run(ctx, argc, argv);
 	fflush(stdout);
+	watch_run(0); /* captures that run between commands, in scripts too */
 	changes_report();
 	return status;
 }

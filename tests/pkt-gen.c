@@ -1,0 +1,107 @@
+/* pkt-gen.c: the tcpdump oracle's helper for pkt.c (tests/pkt-oracle.sh).
+ *
+ *   pkt-gen write FILE.pcap   the hand-made frames of pkt-frames.h, each
+ *                             whole and then cut at every length below
+ *   pkt-gen print [-e] FILE   pkt_format() of every frame of a pcap file,
+ *                             one line each (tcpdump -t -n [-e] -r FILE)
+ *   pkt-gen corpus DIR        the whole frames, one file each (fuzz seeds)
+ */
+#include "system.h"
+
+#include <pcap/pcap.h>
+
+#include "pkt.h"
+#include "pkt-frames.h"
+
+static int write_pcap(const char *path)
+{
+	static struct frame f[FRAMES_MAX];
+	size_t n = frames_make(f);
+	pcap_t *dead = pcap_open_dead(DLT_EN10MB, 65535);
+	pcap_dumper_t *d;
+
+	if (!dead)
+		return 1;
+	d = pcap_dump_open(dead, path);
+	if (!d) {
+		fprintf(stderr, "pkt-gen: %s: %s\n", path, pcap_geterr(dead));
+		pcap_close(dead);
+		return 1;
+	}
+	for (size_t i = 0; i < n; i++) {
+		for (uint32_t cut = f[i].len + 1; cut-- > 0;) {
+			struct pcap_pkthdr h = { .caplen = cut, .len = f[i].len };
+
+			h.ts.tv_sec = (time_t)i;
+			pcap_dump((u_char *)d, &h, f[i].b);
+		}
+	}
+	pcap_dump_close(d);
+	pcap_close(dead);
+	return 0;
+}
+
+static int print_pcap(const char *path, bool link)
+{
+	char err[PCAP_ERRBUF_SIZE], line[1024];
+	static struct pkt_tcp_book book;
+	struct pcap_pkthdr *h;
+	const u_char *data;
+	pcap_t *pc = pcap_open_offline(path, err);
+	int rc;
+
+	if (!pc) {
+		fprintf(stderr, "pkt-gen: %s\n", err);
+		return 1;
+	}
+	while ((rc = pcap_next_ex(pc, &h, &data)) == 1) {
+		struct pkt p;
+
+		pkt_decode(data, h->caplen, h->len, &p);
+		pkt_tcp_relate(&book, &p);
+		pkt_format(&p, link, line, sizeof(line));
+		printf("%s\n", line);
+	}
+	pcap_close(pc);
+	return rc == PCAP_ERROR_BREAK ? 0 : 1;
+}
+
+static int write_corpus(const char *dir)
+{
+	static struct frame f[FRAMES_MAX];
+	size_t n = frames_make(f);
+	char path[4096];
+
+	for (size_t i = 0; i < n; i++) {
+		FILE *out;
+
+		snprintf(path, sizeof(path), "%s/%s", dir, f[i].name);
+		out = fopen(path, "wb");
+		if (!out || fwrite(f[i].b, 1, f[i].len, out) != f[i].len) {
+			perror(path);
+			if (out)
+				fclose(out);
+			return 1;
+		}
+		if (fclose(out) != 0) {
+			perror(path);
+			return 1;
+		}
+	}
+	return 0;
+}
+
+int main(int argc, char **argv)
+{
+	if (argc == 3 && streq(argv[1], "write"))
+		return write_pcap(argv[2]);
+	if (argc == 3 && streq(argv[1], "print"))
+		return print_pcap(argv[2], false);
+	if (argc == 4 && streq(argv[1], "print") && streq(argv[2], "-e"))
+		return print_pcap(argv[3], true);
+	if (argc == 3 && streq(argv[1], "corpus"))
+		return write_corpus(argv[2]);
+	fprintf(stderr, "usage: pkt-gen write FILE | print [-e] FILE | "
+			"corpus DIR\n");
+	return 2;
+}

@@ -1,0 +1,263 @@
+#!/bin/bash
+# tcpdump.sh: nstutor's own tcpdump, run from scripts (nstutor -f) in the
+# tutorial's bridge lab, against the real tcpdump 4.99 running at the
+# same time in the same world: the same lines (timestamps aside), with
+# -e, -i any and -c; -w read back by the real "tcpdump -r"; tcpdump's
+# banner and closing counts; its errors and exit status for bad input;
+# one tcpdump at a time; and the end of a tcpdump whose namespace goes.
+. "${top_srcdir:-.}/tests/lib.sh"
+. "${top_srcdir:-.}/tests/bridge-lab.sh"
+
+need_tools tcpdump jq
+
+build_bridge_lab
+wait_dad RED BLUE
+
+# frames: the frame lines of a tcpdump output, without their timestamps.
+frames() { grep -E '^[0-9]{2}:[0-9]{2}:[0-9]{2}\.[0-9]{6} ' | cut -c17-; }
+
+# real_start NS ARGS...: the real tcpdump -l in NS, in the background,
+# until it listens; real_stop: Ctrl-C, and its output in $real.
+real_start() {
+	local ns=$1 i
+	shift
+	: >"$TEST_TMP/real.err"
+	local in=()
+	[ "$ns" = host ] || in=(ip netns exec "$ns")
+	"${in[@]}" timeout 30 tcpdump -l "$@" >"$TEST_TMP/real.out" 2>"$TEST_TMP/real.err" &
+	real_pid=$!
+	for i in $(seq 50); do
+		grep -q 'listening on' "$TEST_TMP/real.err" && break
+		sleep 0.1
+	done
+}
+real_stop() {
+	sleep 0.3
+	kill -TERM "$real_pid"
+	wait "$real_pid"
+	real=$(frames <"$TEST_TMP/real.out")
+}
+
+# mine SCRIPT-LINES: runs them with nstutor -f; stdout in $mine_out,
+# stderr in $mine_err, the frames in $mine.
+mine() {
+	nst_script >"$TEST_TMP/mine.out" 2>"$TEST_TMP/mine.err"
+	mine_status=$?
+	mine_out=$(cat "$TEST_TMP/mine.out")
+	mine_err=$(cat "$TEST_TMP/mine.err")
+	mine=$(frames <"$TEST_TMP/mine.out")
+}
+
+# --- a tcpdump in BLUE while RED pings -----------------------------------
+real_start BLUE -n -i beth0 icmp
+mine <<'EOF'
+ip netns exec BLUE tcpdump -n -i beth0 icmp
+ip netns exec RED ping -c 2 -i 0.3 11.11.11.3
+EOF
+real_stop
+ok "$mine_status" "tcpdump then ping: the script succeeds"
+is "$(wc -l <<<"$mine")" 4 "two echo requests and two replies are printed"
+is "$mine" "$real" "the ICMP lines are the real tcpdump's (timestamps aside)"
+is "$(head -n 2 <<<"$mine_err")" "$(head -n 2 "$TEST_TMP/real.err")" \
+	"the banner is tcpdump's (verbose output suppressed, listening on beth0)"
+is "$(tail -n 3 <<<"$mine_err")" "4 packets captured
+4 packets received by filter
+0 packets dropped by kernel" "the end of the script stops it with tcpdump's counts"
+first_req=$(grep -n 'seq 2, length' "$TEST_TMP/mine.out" | head -n 1 | cut -d: -f1)
+first_reply=$(grep -n 'icmp_seq=1 ' "$TEST_TMP/mine.out" | cut -d: -f1)
+[ -n "$first_req" ] && [ -n "$first_reply" ] && [ "$first_reply" -lt "$first_req" ]
+ok $? "the frames of seq 2 come after ping's reply line for seq 1 (live, not at the end)"
+
+# --- -c: it stops by itself ----------------------------------------------
+mine <<'EOF'
+ip netns exec BLUE tcpdump -c 2 -i beth0 icmp
+ip netns exec RED ping -c 3 -i 0.3 11.11.11.3
+tcpdump -i br0 -c 1 icmp
+ip netns exec RED ping -c 1 11.11.11.3
+EOF
+ok "$mine_status" "-c 2, then a second tcpdump once the first has stopped"
+is "$(grep -c 'ICMP echo' <<<"$mine")" 3 "-c 2 prints two frames, then -c 1 one"
+is "$(grep -E 'captured$' <<<"$mine_err")" "2 packets captured
+1 packet captured" "tcpdump's counts when the count is reached (1 packet: singular)"
+
+# --- in BLUE, and without -i ----------------------------------------------
+mine <<'EOF'
+ip netns exec BLUE tcpdump -i beth0 -c 1
+EOF
+ok "$mine_status" "ip netns exec BLUE tcpdump -i beth0 -c 1 runs (beth0 is BLUE's)"
+like "$mine_err" 'listening on beth0, link-type EN10MB \(Ethernet\), snapshot length 262144 bytes' \
+	"it listens on beth0"
+for ns in BLUE host; do
+	in_ns "$ns" timeout -s INT 1 tcpdump -c 1 >/dev/null 2>"$TEST_TMP/real.err"
+	want=$(grep 'listening on' "$TEST_TMP/real.err")
+	if [ "$ns" = host ]; then
+		mine <<<"tcpdump icmp"
+	else
+		mine <<<"ip netns exec $ns tcpdump icmp"
+	fi
+	is "$(grep 'listening on' <<<"$mine_err")" "$want" \
+		"no -i in $ns: the real tool's choice of interface"
+done
+
+# --- -e, and -i any ---------------------------------------------------------
+real_start host -n -e -i br0 icmp
+mine <<'EOF'
+tcpdump -n -e -i br0 icmp
+ip netns exec RED ping -c 2 -i 0.3 11.11.11.3
+EOF
+real_stop
+is "$(wc -l <<<"$mine")" 4 "-e on br0: four frames"
+is "$mine" "$real" "-e lines are the real tcpdump -e's (MACs, ethertype, length)"
+
+in_ns RED ip neigh flush dev reth0
+in_ns BLUE ip neigh flush dev beth0
+real_start host -n -e -i any icmp or arp
+mine <<'EOF'
+tcpdump -e -i any icmp or arp
+ip netns exec RED ping -c 2 -i 0.3 11.11.11.3
+EOF
+real_stop
+like "$(head -n 1 <<<"$mine_err")" '^tcpdump: data link type LINUX_SLL2$' "-i any: tcpdump's data link line"
+like "$mine_err" 'listening on any, link-type LINUX_SLL2 \(Linux cooked v2\)' "-i any: listening on any"
+like "$mine" '^reth1 B   ifindex [0-9]+ .* ARP \(0x0806\), length 48: Request who-has 11\.11\.11\.3 tell 11\.11\.11\.2' \
+	"-i any -e: the ARP request came in on reth1 (B)"
+is "$mine" "$real" "-i any -e: the real lines (interfaces, directions, order)"
+
+# --- -Q: the direction ------------------------------------------------------
+real_start host -n -i any -Q out icmp
+mine <<'EOF'
+tcpdump -i any -Q out icmp
+ip netns exec RED ping -c 2 -i 0.3 11.11.11.3
+EOF
+real_stop
+is "$(wc -l <<<"$mine")" 4 "-i any -Q out: what the bridge sends out of its ports"
+is "$mine" "$real" "-i any -Q out: the real lines"
+real_start host -n -i reth1 -Q in icmp
+mine <<'EOF'
+tcpdump -i reth1 -Q in icmp
+ip netns exec RED ping -c 2 -i 0.3 11.11.11.3
+EOF
+real_stop
+is "$(wc -l <<<"$mine")" 2 "-i reth1 -Q in: only the requests coming from RED"
+is "$mine" "$real" "-i reth1 -Q in: the real lines"
+
+# --- -w ----------------------------------------------------------------------
+real_start host -n -i any icmp
+mine <<EOF
+tcpdump -i br0 -w $TEST_TMP/br0.pcap icmp
+ip netns exec RED ping -c 2 -i 0.3 11.11.11.3
+tcpdump stop
+tcpdump -i any -w $TEST_TMP/any.pcap icmp
+ip netns exec RED ping -c 1 11.11.11.3
+EOF
+real_stop
+ok "$mine_status" "-w: the script succeeds"
+is "$mine" "" "-w prints no frame"
+like "$mine_err" '^tcpdump: listening on br0, link-type EN10MB \(Ethernet\), snapshot length 262144 bytes$' \
+	"-w: the banner is tcpdump -w's"
+read_back=$(tcpdump -n -r "$TEST_TMP/br0.pcap" 2>/dev/null | frames)
+is "$(wc -l <<<"$read_back")" 4 "the real tcpdump -r reads four frames from the -w file"
+is "$read_back" "$(grep -E 'br0 ' <<<"$real" | sed -E 's/^br0 +P +//' | head -n 4)" \
+	"they are the frames the real tcpdump saw on br0"
+read_any=$(tcpdump -n -r "$TEST_TMP/any.pcap" 2>/dev/null | frames)
+is "$read_any" "$(tail -n 6 <<<"$real")" \
+	"-i any -w: Linux cooked v2, read back as the real -i any saw it"
+cat >"$TEST_TMP/save.nst" <<EOF
+tcpdump -i br0 -c 2 icmp
+ip netns exec RED ping -c 1 11.11.11.3
+capture save $TEST_TMP/last.pcapng
+EOF
+nstutor_ --plain -f "$TEST_TMP/save.nst" >/dev/null 2>&1
+is "$(tcpdump -n -r "$TEST_TMP/last.pcapng" 2>/dev/null | grep -c 'ICMP echo')" 2 \
+	"the ended tcpdump is the last capture: capture save writes its frames"
+
+# --- bad input: tcpdump's own errors ---------------------------------------
+bad() {
+	local args=$1 lines=${2:-0} real_err real_status got
+	real_err=$(eval "timeout 2 tcpdump $args" 2>&1 >/dev/null)
+	real_status=$?
+	got=$(nst -c "tcpdump $args" 2>&1 >/dev/null)
+	status=$?
+	if [ "$lines" != 0 ]; then
+		real_err=$(head -n "$lines" <<<"$real_err")
+		got=$(head -n "$lines" <<<"$got")
+	fi
+	is "$got" "$real_err" "tcpdump $args: the real error"
+	is "$status" "$real_status" "tcpdump $args: the real exit status ($real_status)"
+}
+bad '-i beth9'
+bad '-i br0 icmpx'
+bad '-i br0 host and'
+bad '-i br0 -c 0'
+bad '-i br0 -c x'
+bad '-i br0 -k' 1
+bad '-i br0 --foo' 1
+bad '-i' 1
+bad '-i br0 -Q sideways'
+bad "-i br0 -w $TEST_TMP/no/such/dir.pcap"
+in_ns host ip link add xeth0 type veth peer name xeth1
+bad '-i xeth0'
+in_ns host ip link del xeth0
+got=$(nst -c 'tcpdump -i br0 -v' 2>&1)
+like "$got" "^nstutor's tcpdump does not take -v\.$" "a real option nstutor lacks: said plainly"
+got=$(nstutor_ -c 'tcpdump -i beth9' 2>&1)
+like "$got" 'hint: There is no interface beth9 in host' "a hint after tcpdump's error (without --plain)"
+mine <<'EOF'
+tcpdump -i beth9
+EOF
+ok $((!mine_status)) "a script stops at the failed tcpdump"
+cat >"$TEST_TMP/k.nst" <<'EOF'
+tcpdump -i br0 icmpx
+tcpdump -c 0
+tcpdump stop
+EOF
+got=$(nstutor_ --plain -k -f "$TEST_TMP/k.nst" 2>&1)
+like "$got" 'No tcpdump is running\.' "after bad input no capture is running"
+
+# --- one at a time, tcpdump stop -------------------------------------------
+cat >"$TEST_TMP/two.nst" <<'EOF'
+tcpdump -i br0 icmp
+tcpdump -i reth1
+ip netns exec RED ping -c 1 11.11.11.3
+tcpdump stop
+ip netns exec RED ping -c 1 11.11.11.3
+EOF
+nstutor_ --plain -k -f "$TEST_TMP/two.nst" >"$TEST_TMP/two.out" 2>"$TEST_TMP/two.err"
+like "$(cat "$TEST_TMP/two.err")" '^A tcpdump is already running \(on br0\)\.$' \
+	"a second tcpdump is refused"
+is "$(grep -c 'listening on' "$TEST_TMP/two.err")" 1 "only the first one listens"
+is "$(frames <"$TEST_TMP/two.out" | grep -c 'ICMP echo')" 2 \
+	"the first keeps running until tcpdump stop (one ping's frames, not the next)"
+is "$(grep -A 3 -E '^64 bytes' "$TEST_TMP/two.out" | head -n 1 | cut -c1-8)" "64 bytes" \
+	"ping ran between"
+is "$(grep -E 'captured$' "$TEST_TMP/two.err")" "2 packets captured" "tcpdump stop: the counts"
+
+# --- a namespace with only lo: tcpdump's own "any" (Linux cooked v1) --------
+in_ns host ip netns add GREEN
+in_ns GREEN ip link set lo up
+real_start GREEN -n -e icmp
+mine <<'EOF'
+ip netns exec GREEN tcpdump -e icmp
+ip netns exec GREEN ping -c 1 127.0.0.1
+EOF
+real_stop
+is "$(grep 'listening on' <<<"$mine_err")" "$(grep 'listening on' "$TEST_TMP/real.err")" \
+	"only lo up, no -i: listening on any, Linux cooked v1, as the real one"
+is "$(wc -l <<<"$mine")" 2 "the echo request and reply on lo"
+is "$mine" "$real" "-e lines as the real one's (In, the cooked v1 length)"
+in_ns host ip netns del GREEN
+
+# --- the namespace goes ------------------------------------------------------
+cat >"$TEST_TMP/del.nst" <<'EOF'
+ip netns exec RED tcpdump -i reth0
+ip netns del RED
+ip netns list
+EOF
+got=$(nstutor_ -f "$TEST_TMP/del.nst" 2>&1)
+like "$got" 'The namespace RED is deleted: the tcpdump in it ends\.' \
+	"deleting its namespace ends the tcpdump, saying so"
+like "$got" '0 packets dropped by kernel' "with tcpdump's counts"
+in_ns host ip netns list | grep -q '^RED'
+ok $((!$?)) "RED is gone for the real ip too (no socket keeps it)"
+
+done_testing
