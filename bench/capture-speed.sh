@@ -19,21 +19,12 @@
 #            stops at CAP_FRAMES_MAX) and keeping none.
 # Needs ip (iproute2), ping (iputils) and jq.
 set -u
-if [ -z "${NST_BENCH_WORLD:-}" ]; then
-	opt="-n -m"
-	[ "$(id -u)" = 0 ] || opt="-r -n -m"
-	# shellcheck disable=SC2086
-	NST_BENCH_WORLD=1 exec unshare $opt --propagation private bash "$0" "$@"
-fi
+. "$(cd "$(dirname "$0")" && pwd)/timing.sh"
+bench_world "$@"
 DRIVE=${1:-${CAP_DRIVE:?give the tests/cap-drive binary}}
 RUNS=${RUNS:-15}
-here=$(cd "$(dirname "$0")" && pwd)
-. "$here/timing.sh"
-. "$here/../tests/bridge-lab.sh"
 
-mount -t tmpfs nstutor-bench /run/netns || exit 1
-ip link set lo up
-bridge_lab_lines | while read -r line; do $line; done
+bench_bridge_lab
 ip -n RED neigh add 11.11.11.3 lladdr "$(ip -n BLUE -j link show beth0 | jq -r '.[0].address')" dev reth0
 ip -n BLUE neigh add 11.11.11.2 lladdr "$(ip -n RED -j link show reth0 | jq -r '.[0].address')" dev beth0
 

@@ -12,22 +12,13 @@
 # once the ping ends (the target: well under 5 ms), and disarming
 # (after the output, while the learner reads).
 set -u
-if [ -z "${NST_BENCH_WORLD:-}" ]; then
-	opt="-n -m"
-	[ "$(id -u)" = 0 ] || opt="-r -n -m"
-	# shellcheck disable=SC2086
-	NST_BENCH_WORLD=1 exec unshare $opt --propagation private bash "$0" "$@"
-fi
+. "$(cd "$(dirname "$0")" && pwd)/timing.sh"
+bench_world "$@"
 NSTUTOR=${1:-${NSTUTOR:?give the nstutor binary}}
 RUNS=${RUNS:-15}
 EXTRA=${EXTRA:-10}
-here=$(cd "$(dirname "$0")" && pwd)
-. "$here/timing.sh"
-. "$here/../tests/bridge-lab.sh"
 
-mount -t tmpfs nstutor-bench /run/netns || exit 1
-ip link set lo up
-bridge_lab_lines | while read -r line; do $line; done
+bench_bridge_lab
 for i in $(seq "$EXTRA"); do ip netns add "extra$i"; done
 sysctl -qw net.bridge.bridge-nf-call-iptables=1
 iptables-nft -P FORWARD DROP || exit 1

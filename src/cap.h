@@ -127,6 +127,8 @@ void cap_place_name(const struct cap_place *p, char *buf, size_t size);
 /* Drops handles and sockets held in namespace ns (it is being
  * deleted: a socket there would keep it alive). */
 void cap_forget(struct capture *c, const char *ns);
+/* The same for namespaces deleted or made anew behind its back. */
+void cap_forget_deleted(struct capture *c);
 
 /* The record of the last capture that ended (a ping's, a tcpdump's),
  * for "capture save" and "capture ladder"; set takes ownership. */

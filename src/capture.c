@@ -14,7 +14,6 @@
 #include "cap.h"
 #include "capture.h"
 #include "nl-addr.h"
-#include "netns.h"
 #include "nl-fdb.h"
 #include "out.h"
 #include "timeline.h"
@@ -372,23 +371,10 @@ void capture_forget(const char *ns)
 		cap_forget(cs.standing, ns);
 }
 
-/* A namespace deleted behind nstutor's back: its handles let go. */
+/* A namespace deleted or made anew behind nstutor's back: its
+ * handles let go. */
 void capture_forget_deleted(void)
 {
-	const struct cap_record *r;
-
-	if (!cs.standing)
-		return;
-	r = cap_record(cs.standing);
-	for (size_t i = 0; r && i < r->n_places; i++) {
-		const char *ns = r->places[i].ns;
-
-		if (*ns && !ns_done(r, i) && !netns_exists(ns)) {
-			char name[NAME_MAX + 1];
-
-			snprintf(name, sizeof(name), "%s", ns);
-			cap_forget(cs.standing, name);
-			r = cap_record(cs.standing);
-		}
-	}
+	if (cs.standing)
+		cap_forget_deleted(cs.standing);
 }

@@ -18,8 +18,7 @@
 
 struct ns_sock {
 	char *name; /* NULL: host */
-	dev_t dev;
-	ino_t ino;
+	struct netns_id id;
 	struct nl_sock *sk;
 };
 
@@ -29,11 +28,6 @@ static struct {
 	int last_errno;
 	char last_msg[256];
 } nl;
-
-static bool same_ns_name(const char *a, const char *b)
-{
-	return (!a && !b) || (a && b && streq(a, b));
-}
 
 /* Records the kernel's errno and extended-ack text of an error reply. */
 static int on_error(struct sockaddr_nl *who, struct nlmsgerr *e, void *arg)
@@ -94,7 +88,8 @@ static void drop(size_t i)
 	nl.socks[i] = nl.socks[--nl.n];
 }
 
-static struct nl_sock *keep(const char *ns, dev_t dev, ino_t ino, int *err)
+static struct nl_sock *keep(const char *ns, const struct netns_id *id,
+			    int *err)
 {
 	struct ns_sock *v = realloc(nl.socks, (nl.n + 1) * sizeof(*v));
 	struct nl_sock *sk;
@@ -107,7 +102,7 @@ static struct nl_sock *keep(const char *ns, dev_t dev, ino_t ino, int *err)
 	sk = open_sock(ns, err);
 	if (!sk)
 		return NULL;
-	v[nl.n] = (struct ns_sock){.dev = dev, .ino = ino, .sk = sk};
+	v[nl.n] = (struct ns_sock){.id = *id, .sk = sk};
 	if (ns && !(v[nl.n].name = strdup(ns))) {
 		nl_socket_free(sk);
 		*err = -ENOMEM;
@@ -132,37 +127,30 @@ static struct nl_sock *drained(struct nl_sock *sk)
 
 void netlink_forget_deleted(void)
 {
-	dev_t dev;
-	ino_t ino;
-
-	for (size_t i = nl.n; i-- > 0;) {
-		if (!nl.socks[i].name)
-			continue;
-		if (netns_identity(nl.socks[i].name, &dev, &ino) < 0 ||
-		    nl.socks[i].dev != dev || nl.socks[i].ino != ino)
+	for (size_t i = nl.n; i-- > 0;)
+		if (nl.socks[i].name &&
+		    netns_id_stale(nl.socks[i].name, &nl.socks[i].id))
 			drop(i);
-	}
 }
 
 struct nl_sock *netlink_sock(const char *ns, int *err)
 {
-	dev_t dev;
-	ino_t ino;
+	struct netns_id id;
 
 	nl.last_errno = 0;
 	nl.last_msg[0] = '\0';
-	*err = netns_identity(ns, &dev, &ino);
+	*err = netns_id_get(ns, &id);
 	if (*err < 0)
 		return NULL;
 	for (size_t i = 0; i < nl.n; i++) {
-		if (!same_ns_name(nl.socks[i].name, ns))
+		if (!netns_name_same(nl.socks[i].name, ns))
 			continue;
-		if (nl.socks[i].dev == dev && nl.socks[i].ino == ino)
+		if (netns_id_same(&nl.socks[i].id, &id))
 			return drained(nl.socks[i].sk);
 		drop(i); /* the name now stands for another namespace */
 		break;
 	}
-	return keep(ns, dev, ino, err);
+	return keep(ns, &id, err);
 }
 
 int netlink_errno(int nle)
@@ -198,7 +186,7 @@ const char *netlink_ext_msg(void)
 void netlink_forget(const char *ns)
 {
 	for (size_t i = 0; i < nl.n; i++)
-		if (same_ns_name(nl.socks[i].name, ns)) {
+		if (netns_name_same(nl.socks[i].name, ns)) {
 			drop(i);
 			return;
 		}

@@ -1,10 +1,13 @@
-/* netns.c: named network namespaces as iproute2 makes them. */
+/* netns.c: named network namespaces as iproute2 makes them: adding,
+ * deleting, listing, entering them; their identity; and a watch on the
+ * netns directory. */
 #include "system.h"
 
 #include <dirent.h>
 #include <fcntl.h>
 #include <sched.h>
 #include <sys/file.h>
+#include <sys/inotify.h>
 #include <sys/mount.h>
 #include <sys/socket.h>
 #include <sys/stat.h>
@@ -207,6 +210,66 @@ int netns_identity(const char *name, dev_t *dev, ino_t *ino)
 	*dev = st.st_dev;
 	*ino = st.st_ino;
 	return 0;
+}
+
+int netns_id_get(const char *name, struct netns_id *id)
+{
+	return netns_identity(name, &id->dev, &id->ino);
+}
+
+bool netns_id_same(const struct netns_id *a, const struct netns_id *b)
+{
+	return a->dev == b->dev && a->ino == b->ino;
+}
+
+bool netns_id_stale(const char *name, const struct netns_id *id)
+{
+	struct netns_id now;
+
+	return netns_id_get(name, &now) < 0 || !netns_id_same(&now, id);
+}
+
+bool netns_name_same(const char *a, const char *b)
+{
+	return (!a && !b) || (a && b && streq(a, b));
+}
+
+int netns_dir_watch_open(void)
+{
+	int fd = inotify_init1(IN_NONBLOCK | IN_CLOEXEC);
+
+	if (fd < 0)
+		return -errno;
+	if (inotify_add_watch(fd, world_netns_dir(),
+			      IN_CREATE | IN_DELETE | IN_MOVED_FROM |
+				  IN_MOVED_TO) < 0) {
+		int err = -errno;
+
+		close(fd);
+		return err;
+	}
+	return fd;
+}
+
+size_t netns_dir_watch_read(int fd, netns_dir_fn fn, void *arg)
+{
+	char buf[4096]
+	    __attribute__((aligned(__alignof__(struct inotify_event))));
+	const struct inotify_event *e;
+	size_t events = 0;
+	ssize_t len;
+
+	while ((len = read(fd, buf, sizeof(buf))) > 0) {
+		for (char *p = buf; p < buf + len; p += sizeof(*e) + e->len) {
+			e = (const struct inotify_event *)p;
+			events++;
+			if (fn && e->len)
+				fn(e->name,
+				   (e->mask & (IN_CREATE | IN_MOVED_TO)) != 0,
+				   arg);
+		}
+	}
+	return events;
 }
 
 static bool same_ns(int a, int b)

@@ -34,6 +34,29 @@ int netns_open(const char *name);
 /* Identity of the namespace (device and inode of its nsfs file). */
 int netns_identity(const char *name, dev_t *dev, ino_t *ino);
 
+/* The same, kept by those who hold a socket in a namespace: the name
+ * may later stand for another namespace, or for none. */
+struct netns_id {
+	dev_t dev;
+	ino_t ino;
+};
+int netns_id_get(const char *name, struct netns_id *id);
+bool netns_id_same(const struct netns_id *a, const struct netns_id *b);
+/* Whether name no longer stands for namespace id (deleted or made
+ * anew behind nstutor's back): a socket kept there must let go. */
+bool netns_id_stale(const char *name, const struct netns_id *id);
+/* Both NULL (the host) or both the same name. */
+bool netns_name_same(const char *a, const char *b);
+
+/* An inotify fd (non-blocking, close-on-exec) on the netns directory,
+ * or -errno: namespaces named and unnamed there. */
+int netns_dir_watch_open(void);
+/* Called for each name added (created: true) or removed. */
+typedef void (*netns_dir_fn)(const char *name, bool created, void *arg);
+/* Reads what the watch holds, calling fn (may be NULL) for each name;
+ * how many events were read (the queue's overflow counts too). */
+size_t netns_dir_watch_read(int fd, netns_dir_fn fn, void *arg);
+
 /* Moves this thread into the namespace; *saved restores it (-1 when
  * the thread was there already). */
 int netns_enter(const char *name, int *saved);

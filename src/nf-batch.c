@@ -14,8 +14,7 @@
 
 struct nf_kept {
 	char *name;		/* NULL: the world's host */
-	dev_t dev;
-	ino_t ino;
+	struct netns_id id;
 	struct nf_sock *s;
 };
 
@@ -24,11 +23,6 @@ static struct {
 	size_t n;
 } kept;
 
-static bool same_name(const char *a, const char *b)
-{
-	return (!a && !b) || (a && b && streq(a, b));
-}
-
 static void drop(size_t i)
 {
 	nf_close(kept.v[i].s);
@@ -36,7 +30,8 @@ static void drop(size_t i)
 	kept.v[i] = kept.v[--kept.n];
 }
 
-static int keep(const char *ns, dev_t dev, ino_t ino, struct nf_sock **out)
+static int keep(const char *ns, const struct netns_id *id,
+		struct nf_sock **out)
 {
 	struct nf_kept *v = realloc(kept.v, (kept.n + 1) * sizeof(*v));
 	int err;
@@ -44,7 +39,7 @@ static int keep(const char *ns, dev_t dev, ino_t ino, struct nf_sock **out)
 	if (!v)
 		return -ENOMEM;
 	kept.v = v;
-	v[kept.n] = (struct nf_kept){.dev = dev, .ino = ino};
+	v[kept.n] = (struct nf_kept){.id = *id};
 	if (ns && !(v[kept.n].name = strdup(ns)))
 		return -ENOMEM;
 	err = nf_open(ns, &v[kept.n].s);
@@ -58,29 +53,28 @@ static int keep(const char *ns, dev_t dev, ino_t ino, struct nf_sock **out)
 
 int nf_sock(const char *ns, struct nf_sock **out)
 {
-	dev_t dev;
-	ino_t ino;
-	int err = netns_identity(ns, &dev, &ino);
+	struct netns_id id;
+	int err = netns_id_get(ns, &id);
 
 	if (err < 0)
 		return err;
 	for (size_t i = 0; i < kept.n; i++) {
-		if (!same_name(kept.v[i].name, ns))
+		if (!netns_name_same(kept.v[i].name, ns))
 			continue;
-		if (kept.v[i].dev == dev && kept.v[i].ino == ino) {
+		if (netns_id_same(&kept.v[i].id, &id)) {
 			*out = kept.v[i].s;
 			return 0;
 		}
 		drop(i);
 		break;
 	}
-	return keep(ns, dev, ino, out);
+	return keep(ns, &id, out);
 }
 
 void nf_forget(const char *ns)
 {
 	for (size_t i = 0; i < kept.n; i++)
-		if (same_name(kept.v[i].name, ns)) {
+		if (netns_name_same(kept.v[i].name, ns)) {
 			drop(i);
 			return;
 		}
@@ -88,16 +82,10 @@ void nf_forget(const char *ns)
 
 void nf_forget_deleted(void)
 {
-	dev_t dev;
-	ino_t ino;
-
-	for (size_t i = kept.n; i-- > 0;) {
-		if (!kept.v[i].name)
-			continue;
-		if (netns_identity(kept.v[i].name, &dev, &ino) < 0 ||
-		    kept.v[i].dev != dev || kept.v[i].ino != ino)
+	for (size_t i = kept.n; i-- > 0;)
+		if (kept.v[i].name &&
+		    netns_id_stale(kept.v[i].name, &kept.v[i].id))
 			drop(i);
-	}
 }
 
 void nf_close_all(void)

@@ -64,8 +64,7 @@ static struct {
 	bool link;
 	int count;
 	char ns[NAME_MAX + 1];	/* "": the host namespace */
-	dev_t ns_dev;
-	ino_t ns_ino;
+	struct netns_id ns_id;	/* which namespace named ns it runs in */
 	char ifname[64];
 	enum tcpdump_dir dir;	/* -Q */
 	bool only;		/* the capture reads more than ifname */
@@ -77,6 +76,7 @@ static struct {
 	size_t n_batch, batch_size;
 	struct td_recent recent[TD_RECENT];
 	size_t n_recent;
+	struct pkt_tcp_book tcp;	/* for tcpdump's relative numbers */
 } td;
 
 /* --- the frames' lines -------------------------------------------------- */
@@ -205,6 +205,7 @@ static void td_print(const struct td_frame *f)
 	struct pkt p;
 
 	pkt_decode(f->data, f->caplen, f->len, &p);
+	pkt_tcp_relate(&td.tcp, &p);
 	td_timestamp(f->ts_ns, ts, sizeof(ts));
 	if (!td.any) {
 		pkt_format(&p, td.link, text, sizeof(text));
@@ -572,13 +573,9 @@ void tcpdump_forget(const char *ns)
 
 void tcpdump_forget_deleted(void)
 {
-	dev_t dev;
-	ino_t ino;
-
 	if (!td.running || !td.ns[0])
 		return;
-	if (netns_identity(td.ns, &dev, &ino) < 0 || dev != td.ns_dev ||
-	    ino != td.ns_ino)
+	if (netns_id_stale(td.ns, &td.ns_id))
 		td_gone();
 }
 
@@ -701,7 +698,7 @@ bool tcpdump_start(const char *ns, const char *ifname, bool chosen,
 	snprintf(td.ns, sizeof(td.ns), "%s", ns);
 	snprintf(td.ifname, sizeof(td.ifname), "%s", ifname);
 	if (td.ns[0]) {
-		err = netns_identity(td.ns, &td.ns_dev, &td.ns_ino);
+		err = netns_id_get(td.ns, &td.ns_id);
 		if (err < 0) {
 			out_error("tcpdump: %s", out_strerror(err));
 			return false;

@@ -450,8 +450,10 @@ static struct columns widths(const struct timeline *tl)
 	return c;
 }
 
+/* The packet's first sighting, with tcpdump's line for k (p's frame,
+ * its TCP numbers made relative). */
 static void print_first(const struct timeline *tl,
-			const struct tl_packet *p,
+			const struct tl_packet *p, const struct pkt *k,
 			const struct tl_print_opts *o, struct columns c,
 			FILE *out)
 {
@@ -466,7 +468,7 @@ static void print_first(const struct timeline *tl,
 		fputs("\033[0m", out);
 	print_padded(out, pl->ifname, c.ifname + 2);
 	print_time(out, p->seen[0].ts_ns);
-	pkt_format(&p->pkt, o->link_header, text, sizeof(text));
+	pkt_format(k, o->link_header, text, sizeof(text));
 	fprintf(out, " %s\n", text);
 }
 
@@ -522,25 +524,21 @@ static void note_tcp(const struct tl_packet *p, const char *from,
 		note(o, out, _("%s sends TCP data to %s"), from, to);
 }
 
-static void print_note(const struct timeline *tl, const struct tl_world *w,
-		       const struct tl_packet *p,
-		       const struct tl_print_opts *o, FILE *out)
+/* What an ARP frame says, in words. */
+static void note_arp(const struct tl_world *w, const struct pkt *k,
+		     const char *first, const char *last,
+		     const struct tl_print_opts *o, FILE *out)
 {
-	const struct pkt *k = &p->pkt;
-	const char *first = place(tl, p->seen[0].place)->ns;
-	const char *last = place(tl, p->seen[p->n_seen - 1].place)->ns;
+	const char *from = owner_or(w, k->arp_spa, first);
 	char a[INET_ADDRSTRLEN];
-	const char *from, *to;
 
 	switch (k->kind) {
 	case PKT_ARP_REQUEST:
 		inet_ntop(AF_INET, &k->arp_tpa, a, sizeof(a));
 		note(o, out, _("%s does not know the MAC of %s yet, so it asks "
-			       "everyone on the link"),
-		     owner_or(w, k->arp_spa, first), a);
+			       "everyone on the link"), from, a);
 		break;
 	case PKT_ARP_REPLY:
-		from = owner_or(w, k->arp_spa, first);
 		note(o, out, _("%s answers: the reply goes straight back to "
 			       "%s's MAC"),
 		     from, owner_or(w, k->arp_tpa, last));
@@ -548,41 +546,62 @@ static void print_note(const struct timeline *tl, const struct tl_world *w,
 	case PKT_ARP_GRATUITOUS:
 		inet_ntop(AF_INET, &k->arp_spa, a, sizeof(a));
 		note(o, out, _("%s tells the link that %s is at its MAC "
-			       "(gratuitous ARP)"),
-		     owner_or(w, k->arp_spa, first), a);
-		break;
-	case PKT_ICMP_ECHO_REQUEST:
-		inet_ntop(AF_INET, &k->ip_dst, a, sizeof(a));
-		note(o, out, _("%s sends the echo request to %s"),
-		     owner_or(w, k->ip_src, first), a);
-		break;
-	case PKT_ICMP_ECHO_REPLY:
-		note(o, out, _("%s answers the echo"),
-		     owner_or(w, k->ip_src, first));
-		break;
-	case PKT_ICMP_UNREACH:
-		inet_ntop(AF_INET, &k->inner_dst, a, sizeof(a));
-		note(o, out, _("%s says %s cannot be reached"),
-		     owner_or(w, k->ip_src, first), a);
-		break;
-	case PKT_ICMP_TIME_EXCEEDED:
-		note(o, out, _("%s says the packet's TTL ran out on the way"),
-		     owner_or(w, k->ip_src, first));
-		break;
-	case PKT_TCP:
-		from = owner_or(w, k->ip_src, first);
-		inet_ntop(AF_INET, &k->ip_dst, a, sizeof(a));
-		to = tl_world_owner(w, k->ip_dst);
-		note_tcp(p, from, to ? who(to) : a, o, out);
-		break;
-	case PKT_UDP:
-		inet_ntop(AF_INET, &k->ip_dst, a, sizeof(a));
-		note(o, out, _("%s sends a UDP datagram to %s, port %u"),
-		     owner_or(w, k->ip_src, first), a, k->dport);
+			       "(gratuitous ARP)"), from, a);
 		break;
 	default:
 		break;
 	}
+}
+
+/* What an IPv4 packet (ICMP, TCP, UDP) says, in words. */
+static void note_ip(const struct tl_world *w, const struct tl_packet *p,
+		    const char *first, const struct tl_print_opts *o,
+		    FILE *out)
+{
+	const struct pkt *k = &p->pkt;
+	const char *from = owner_or(w, k->ip_src, first);
+	const char *to = tl_world_owner(w, k->ip_dst);
+	char a[INET_ADDRSTRLEN];
+
+	inet_ntop(AF_INET, &k->ip_dst, a, sizeof(a));
+	switch (k->kind) {
+	case PKT_ICMP_ECHO_REQUEST:
+		note(o, out, _("%s sends the echo request to %s"), from, a);
+		break;
+	case PKT_ICMP_ECHO_REPLY:
+		note(o, out, _("%s answers the echo"), from);
+		break;
+	case PKT_ICMP_UNREACH:
+		inet_ntop(AF_INET, &k->inner_dst, a, sizeof(a));
+		note(o, out, _("%s says %s cannot be reached"), from, a);
+		break;
+	case PKT_ICMP_TIME_EXCEEDED:
+		note(o, out, _("%s says the packet's TTL ran out on the way"),
+		     from);
+		break;
+	case PKT_TCP:
+		note_tcp(p, from, to ? who(to) : a, o, out);
+		break;
+	case PKT_UDP:
+		note(o, out, _("%s sends a UDP datagram to %s, port %u"),
+		     from, a, k->dport);
+		break;
+	default:
+		break;
+	}
+}
+
+static void print_note(const struct timeline *tl, const struct tl_world *w,
+		       const struct tl_packet *p,
+		       const struct tl_print_opts *o, FILE *out)
+{
+	const char *first = place(tl, p->seen[0].place)->ns;
+	const char *last = place(tl, p->seen[p->n_seen - 1].place)->ns;
+
+	if (p->pkt.kind >= PKT_ARP_REQUEST && p->pkt.kind <= PKT_ARP_OTHER)
+		note_arp(w, &p->pkt, first, last, o, out);
+	else
+		note_ip(w, p, first, o, out);
 	if (p->flooded)
 		note(o, out, _("the bridge %s floods the broadcast to its other "
 			       "ports"),
@@ -636,13 +655,17 @@ void timeline_print(const struct timeline *tl, const struct tl_world *w,
 		    const struct tl_print_opts *o, FILE *out)
 {
 	struct columns c = widths(tl);
+	struct pkt_tcp_book *book = calloc(1, sizeof(*book));
 
 	for (size_t i = 0; i < tl->n; i++) {
 		const struct tl_packet *p = &tl->packets[i];
+		struct pkt k = p->pkt;
 
+		if (book) /* without it, tcpdump -S's absolute numbers */
+			pkt_tcp_relate(book, &k);
 		if (p->noise && !o->all)
 			continue;
-		print_first(tl, p, o, c, out);
+		print_first(tl, p, &k, o, c, out);
 		print_path(tl, p, o, out);
 		print_note(tl, w, p, o, out);
 		print_stop(tl, p, o, out);
@@ -651,4 +674,5 @@ void timeline_print(const struct timeline *tl, const struct tl_world *w,
 		note(o, out, _("%zu more frames (IPv6 and multicast housekeeping "
 			       "of the links) are left out; capture save keeps "
 			       "them."), timeline_noise(tl));
+	free(book);
 }

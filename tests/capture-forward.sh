@@ -8,29 +8,12 @@
 . "${top_srcdir:-.}/tests/bridge-lab.sh"
 
 need_tools iptables-nft
-if ! iptables-nft -S >/dev/null 2>&1; then
-	echo "1..0 # SKIP no nf_tables here (iptables-nft -S fails)"
-	exit 0
-fi
-if [ ! -e /proc/sys/net/bridge/bridge-nf-call-iptables ]; then
-	echo "1..0 # SKIP br_netfilter is not loaded (and tests load no module)"
-	exit 0
-fi
+need_nf_tables
+need_br_netfilter
 
 build_bridge_lab
 sysctl -qw net.bridge.bridge-nf-call-iptables=1
 iptables-nft -P FORWARD DROP
-
-# has_line TEXT REGEX DESC: one line of TEXT is all of the ERE.
-has_line() {
-	if printf '%s\n' "$1" | grep -qxE -- "$2"; then
-		ok 0 "$3"
-	else
-		ok 1 "$3"
-		printf '%s\n' "$1" | sed 's/^/#   got: /' | head -40
-		echo "#   wanted a line: /$2/"
-	fi
-}
 
 run() {
 	LC_ALL=C.UTF-8 nstutor_ -k -c 'capture on' -c 'ip -n RED neigh flush all' \

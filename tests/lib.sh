@@ -102,6 +102,18 @@ like() {
 	fi
 }
 
+# has_line TEXT REGEX DESCRIPTION: passes when one line of TEXT is all
+# of the ERE.
+has_line() {
+	if printf '%s\n' "$1" | grep -qxE -- "$2"; then
+		ok 0 "$3"
+	else
+		ok 1 "$3"
+		printf '%s\n' "$1" | sed 's/^/#   got: /' | head -40
+		echo "#   wanted a line: /$2/"
+	fi
+}
+
 diag() { echo "# $*"; }
 
 # need_tools TOOL...: the oracles a test needs; without one, the test is
@@ -114,6 +126,24 @@ need_tools() {
 			exit 0
 		fi
 	done
+}
+
+# need_nf_tables: skips the test without nf_tables (iptables-nft -S
+# fails, as in a container without the module).
+need_nf_tables() {
+	if ! iptables-nft -S >/dev/null 2>&1; then
+		echo "1..0 # SKIP no nf_tables here (iptables-nft -S fails)"
+		exit 0
+	fi
+}
+
+# need_br_netfilter: skips the test without br_netfilter (the
+# bridge-nf-call-* sysctls); tests load no module.
+need_br_netfilter() {
+	if [ ! -e /proc/sys/net/bridge/bridge-nf-call-iptables ]; then
+		echo "1..0 # SKIP br_netfilter is not loaded (and tests load no module)"
+		exit 0
+	fi
 }
 
 done_testing() {

@@ -3,52 +3,7 @@
 # prompt, enter/leave, Tab completion, Ctrl-C on a line and on a running
 # program, Ctrl-D, and the history file.
 . "${top_srcdir:-.}/tests/lib.sh"
-
-if ! command -v tmux >/dev/null; then
-	echo "1..0 # SKIP tmux is not installed"
-	exit 0
-fi
-
-export XDG_STATE_HOME="$TEST_TMP/state"
-sock="$TEST_TMP/tmux.sock"
-tm() { tmux -S "$sock" "$@"; }
-trap 'tm kill-server 2>/dev/null; rm -rf "$TEST_TMP"' EXIT
-
-# pane: what the terminal shows, without trailing blanks and blank lines
-# (readline clears with spaces, so the prompt's own space goes too).
-pane() { tm capture-pane -p -t nst | sed -e :a -e '/^\n*$/{$d;N;ba' -e '}'; }
-# last_line: the line the cursor is on.
-last_line() { pane | tail -n 1; }
-
-# wait_for REGEX [SECONDS]: until the pane matches (ERE); 1 on timeout.
-wait_for() {
-	local i
-	for ((i = 0; i < ${2:-5} * 20; i++)); do
-		pane | grep -qE -- "$1" && return 0
-		sleep 0.05
-	done
-	return 1
-}
-
-# wait_prompt PROMPT [SECONDS]: until the cursor's line is just PROMPT
-# (trailing blanks aside).
-wait_prompt() {
-	local i want
-	want=$(printf '%s' "$1" | sed 's/ *$//')
-	for ((i = 0; i < ${2:-5} * 20; i++)); do
-		[ "$(last_line)" = "$want" ] && return 0
-		sleep 0.05
-	done
-	return 1
-}
-
-# type LINE: types the line and Enter, and waits for the next prompt.
-type_line() {
-	tm send-keys -t nst -l "$1"
-	tm send-keys -t nst Enter
-}
-
-clear_pane() { tm send-keys -t nst C-l; tm clear-history -t nst; }
+. "${top_srcdir:-.}/tests/tty.sh"
 
 # A namespace with a device of its own, made by the real ip.
 ip netns add RED

@@ -7,42 +7,8 @@
 . "${top_srcdir:-.}/tests/lib.sh"
 . "${top_srcdir:-.}/tests/bridge-lab.sh"
 
-if ! command -v tmux >/dev/null; then
-	echo "1..0 # SKIP tmux is not installed"
-	exit 0
-fi
-
-export XDG_STATE_HOME="$TEST_TMP/state"
-sock="$TEST_TMP/tmux.sock"
-tm() { tmux -S "$sock" "$@"; }
-trap 'tm kill-server 2>/dev/null; rm -rf "$TEST_TMP"' EXIT
-
-# As in repl.sh: what the pane shows (trailing blank lines dropped), the
-# cursor's line, and waits on them.
-pane() { tm capture-pane -p -S -200 -t nst | sed -e :a -e '/^\n*$/{$d;N;ba' -e '}'; }
-last_line() { pane | tail -n 1 | sed 's/ *$//'; }
-wait_for() {
-	local i
-	for ((i = 0; i < ${2:-5} * 20; i++)); do
-		pane | grep -qE -- "$1" && return 0
-		sleep 0.05
-	done
-	return 1
-}
-wait_prompt() {
-	local i want
-	want=$(printf '%s' "$1" | sed 's/ *$//')
-	for ((i = 0; i < ${2:-5} * 20; i++)); do
-		[ "$(last_line)" = "$want" ] && return 0
-		sleep 0.05
-	done
-	return 1
-}
-type_line() {
-	tm send-keys -t nst -l "$1"
-	tm send-keys -t nst Enter
-}
-count() { pane | grep -cE -- "$1"; }
+TTY_SCROLLBACK=200
+. "${top_srcdir:-.}/tests/tty.sh"
 
 build_bridge_lab
 wait_dad RED BLUE

@@ -119,8 +119,10 @@ EOF
 real_stop
 like "$(head -n 1 <<<"$mine_err")" '^tcpdump: data link type LINUX_SLL2$' "-i any: tcpdump's data link line"
 like "$mine_err" 'listening on any, link-type LINUX_SLL2 \(Linux cooked v2\)' "-i any: listening on any"
-like "$mine" '^reth1 B   ifindex [0-9]+ .* ARP \(0x0806\), length 48: Request who-has 11\.11\.11\.3 tell 11\.11\.11\.2' \
-	"-i any -e: the ARP request came in on reth1 (B)"
+# RED asks for BLUE, unless BLUE's own question (a probe of its stale
+# entry) taught RED first: then BLUE's question is the one seen
+like "$mine" '^(reth1 B   ifindex [0-9]+ .* ARP \(0x0806\), length 48: Request who-has 11\.11\.11\.3 tell 11\.11\.11\.2|beth1 B   ifindex [0-9]+ .* ARP \(0x0806\), length 48: Request who-has 11\.11\.11\.2 tell 11\.11\.11\.3)' \
+	"-i any -e: the ARP request came in on a bridge port (B)"
 is "$mine" "$real" "-i any -e: the real lines (interfaces, directions, order)"
 
 # --- -Q: the direction ------------------------------------------------------
@@ -246,6 +248,25 @@ is "$(grep 'listening on' <<<"$mine_err")" "$(grep 'listening on' "$TEST_TMP/rea
 is "$(wc -l <<<"$mine")" 2 "the echo request and reply on lo"
 is "$mine" "$real" "-e lines as the real one's (In, the cooked v1 length)"
 in_ns host ip netns del GREEN
+
+# --- a TCP conversation: tcpdump's relative sequence numbers ------------
+if command -v nc >/dev/null; then
+	in_ns BLUE timeout 10 nc -l 5555 >/dev/null &
+	nc_pid=$!
+	sleep 0.3
+	real_start BLUE -n -i beth0 tcp
+	mine <<'EOF'
+ip netns exec BLUE tcpdump -n -i beth0 tcp
+ip netns exec RED sh -c "printf hello | nc -N -w 2 11.11.11.3 5555"
+EOF
+	real_stop
+	wait "$nc_pid"
+	like "$mine" 'Flags \[P\.\], seq 1:6, ack 1, win [0-9]+, .*length 5' \
+		"TCP: five bytes of data as seq 1:6, ack 1 (relative numbers)"
+	is "$mine" "$real" "TCP: the handshake, data and close as the real tcpdump's"
+else
+	diag "nc is not installed: no TCP conversation to compare"
+fi
 
 # --- the namespace goes ------------------------------------------------------
 cat >"$TEST_TMP/del.nst" <<'EOF'

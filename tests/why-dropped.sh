@@ -10,14 +10,8 @@
 . "${top_srcdir:-.}/tests/lib.sh"
 . "${top_srcdir:-.}/tests/bridge-lab.sh"
 
-if ! iptables-nft -S >/dev/null 2>&1; then
-	echo "1..0 # SKIP no nf_tables here (iptables-nft -S fails)"
-	exit 0
-fi
-if [ ! -e /proc/sys/net/bridge/bridge-nf-call-iptables ]; then
-	echo "1..0 # SKIP br_netfilter is not loaded (and tests load no module)"
-	exit 0
-fi
+need_nf_tables
+need_br_netfilter
 
 build_bridge_lab
 
@@ -68,16 +62,6 @@ norm() {
 # no_trace_tables: how many of nstutor's trace tables the world holds.
 trace_tables() { all_tables | grep -c nstutor_trace; }
 
-# has_line TEXT REGEX DESC: one line of TEXT is all of the ERE.
-has_line() {
-	if printf '%s\n' "$1" | grep -qxE -- "$2"; then
-		ok 0 "$3"
-	else
-		ok 1 "$3"
-		printf '%s\n' "$1" | sed 's/^/#   got: /' | head -20
-		echo "#   wanted a line: /$2/"
-	fi
-}
 explain=$(nstutor_ -c explain)
 ok $? "explain before any ping"
 like "$explain" '^Nothing to explain yet' "says there is nothing to explain yet"
