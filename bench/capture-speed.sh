@@ -13,6 +13,7 @@
 #            percentile over every frame of 200 pings (10 ms apart) seen
 #            at five places;
 #   flood    the real "ping -f -c 10000" from RED to BLUE while capturing
+#            headers only (snaplen 256, as the ping's timeline does)
 #            on six interfaces (the lab plus a dummy in a sixth place):
 #            frames read, kernel drops (target: 0) and the driver's peak
 #            RSS, VmHWM (target: < 16 MB), keeping frames (the record
@@ -47,7 +48,7 @@ ip netns add GREEN
 ip -n GREEN link add d0 type veth peer name d1
 ip -n GREEN link set d0 up
 for keep in "" -K; do
-	"$DRIVE" -S -q $keep -l 200 -- ip netns exec RED ping -q -f -c 10000 11.11.11.3 \
+	"$DRIVE" -S -q -s 256 $keep -l 200 -- ip netns exec RED ping -q -f -c 10000 11.11.11.3 \
 		>"$log" 2>/dev/null
 	printf 'flood%-3s  %s places, %s frames (%s kept), kernel drops %s, peak RSS %s kB\n' \
 		"${keep:+ -K}" "$(stat places)" "$(stat frames)" \

@@ -31,6 +31,11 @@
  * offload segmentation), so a ring of the same memory would hold 30
  * times fewer frames: a ping -f would overflow it. */
 #define CAP_SNAPLEN_DEFAULT 1960
+/* Headers only (Ethernet, IPv4 with options, TCP with options, an
+ * ICMP error's quote), for a timeline: slots of a few hundred bytes, so
+ * the same ring holds a flood's bursts (bench/capture-speed.sh: no
+ * kernel drop over ping -f -c 10000, where 1960 loses some). */
+#define CAP_SNAPLEN_HEADERS 256
 #define CAP_FRAMES_MAX 20000	/* a record keeps at most these */
 
 /* Where a frame was seen. */

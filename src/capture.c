@@ -55,7 +55,7 @@ static void capture_ready(void *arg, const struct pollfd *p, size_t n)
 
 static int capture_open(struct capture **c)
 {
-	struct cap_options o = {.keep = true};
+	struct cap_options o = {.keep = true, .snaplen = CAP_SNAPLEN_HEADERS};
 	struct watch w = {.pollfds = capture_pollfds,
 			  .ready = capture_ready};
 	int err = cap_open(&o, c);

@@ -277,7 +277,13 @@ void timeline_ladder(const struct timeline *tl,
 	clear_row(&l);
 	put_row(&l, out);
 	for (size_t i = 0; i < tl->n; i++) {
+		char line[512];
+
 		if (tl->packets[i].noise && !o->all)
+			continue;
+		if (tl_cut_line(tl, i, o, line, sizeof(line)))
+			fprintf(out, "%s\n", line);
+		if (tl_cut(tl, i))
 			continue;
 		draw_packet(&l, &tl->packets[i], out);
 		stopped |= tl->packets[i].stop_at >= 0;

@@ -101,7 +101,9 @@ static bool seen_at(const struct tl_packet *p, int pl)
 static struct tl_packet *packet_of(struct timeline *tl,
 				   const struct cap_frame *f)
 {
-	for (size_t i = tl->n; i-- > 0;) {
+	size_t stop = tl->n > TL_LOOK_BACK ? tl->n - TL_LOOK_BACK : 0;
+
+	for (size_t i = tl->n; i-- > stop;) {
 		struct tl_packet *p = &tl->packets[i];
 		const struct cap_frame *g = &tl->r->frames[p->seen[0].frame];
 
@@ -330,8 +332,65 @@ int timeline_build(const struct cap_record *r, const struct tl_world *w,
 		find_stop(tl, w, &tl->packets[i]);
 		find_flood(tl, &tl->packets[i]);
 		tl->packets[i].noise = is_noise(&tl->packets[i].pkt);
+		tl->packets[i].order = tl->n_story;
+		tl->n_story += !tl->packets[i].noise;
 	}
+	tl->first_cut = 0;
+	while (tl->first_cut < tl->n && !tl_cut(tl, tl->first_cut))
+		tl->first_cut++;
 	return 0;
+}
+
+bool tl_cut(const struct timeline *tl, size_t i)
+{
+	const struct tl_packet *p = &tl->packets[i];
+
+	if (tl->n_story <= TL_HEAD + TL_TAIL + 2 || p->noise ||
+	    p->stop_at >= 0)
+		return false;
+	return p->order >= TL_HEAD && p->order < tl->n_story - TL_TAIL;
+}
+
+/* "192 echo, 192 reply": the labels of the packets cut, counted. */
+static void cut_counts(const struct timeline *tl,
+		       const struct tl_print_opts *o, char *buf, size_t size)
+{
+	const char *label[8];
+	size_t count[8] = {0}, n = 0, used = 0;
+
+	for (size_t i = 0; i < tl->n; i++) {
+		const char *l = pkt_label(&tl->packets[i].pkt);
+		size_t k = 0;
+
+		if (!tl_cut(tl, i))
+			continue;
+		while (k < n && !streq(label[k], l))
+			k++;
+		if (k == n && n < ARRAY_SIZE(label))
+			label[n++] = l;
+		if (k < n)
+			count[k]++;
+	}
+	buf[0] = '\0';
+	for (size_t k = 0; k < n && used < size; k++)
+		used += (size_t)snprintf(buf + used, size - used, "%s%zu %s",
+					 k ? ", " : "", count[k], label[k]);
+}
+
+bool tl_cut_line(const struct timeline *tl, size_t i,
+		 const struct tl_print_opts *o, char *buf, size_t size)
+{
+	char counts[256];
+	size_t n = 0;
+
+	if (i != tl->first_cut)
+		return false;
+	for (size_t k = i; k < tl->n; k++)
+		n += tl_cut(tl, k);
+	cut_counts(tl, o, counts, sizeof(counts));
+	snprintf(buf, size, _("%s %zu more packets like these: %s"),
+		 o->utf8 ? "\u2026" : "...", n, counts);
+	return true;
 }
 
 void timeline_free(struct timeline *tl)
@@ -656,6 +715,7 @@ void timeline_print(const struct timeline *tl, const struct tl_world *w,
 {
 	struct columns c = widths(tl);
 	struct pkt_tcp_book *book = calloc(1, sizeof(*book));
+	char line[512];
 
 	for (size_t i = 0; i < tl->n; i++) {
 		const struct tl_packet *p = &tl->packets[i];
@@ -664,6 +724,10 @@ void timeline_print(const struct timeline *tl, const struct tl_world *w,
 		if (book) /* without it, tcpdump -S's absolute numbers */
 			pkt_tcp_relate(book, &k);
 		if (p->noise && !o->all)
+			continue;
+		if (tl_cut_line(tl, i, o, line, sizeof(line)))
+			fprintf(out, "%s\n", line);
+		if (tl_cut(tl, i))
 			continue;
 		print_first(tl, p, &k, o, c, out);
 		print_path(tl, p, o, out);

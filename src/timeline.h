@@ -29,6 +29,9 @@
 
 #define TL_WINDOW_NS 200000000LL /* 200 ms: one frame's journey */
 #define TL_SEEN_MAX 16		 /* sightings kept per packet */
+#define TL_LOOK_BACK 64		 /* open packets a frame may belong to */
+#define TL_HEAD 12		 /* a long story: packets shown first, */
+#define TL_TAIL 4		 /* and last; one line sums up the rest */
 
 struct nf_last;
 
@@ -67,12 +70,16 @@ struct tl_packet {
 	bool noise;		/* IPv6 or multicast housekeeping, not part
 				   of a ping's story */
 	bool flooded;		/* a bridge sent a broadcast to its ports */
+	size_t order;		/* its place among the packets that are
+				   not noise */
 	int flood_bridge;	/* that bridge's place */
 };
 
 struct timeline {
 	const struct cap_record *r;
 	size_t n;
+	size_t n_story;		/* packets that are not noise */
+	size_t first_cut;	/* the first packet tl_cut sums up; n: none */
 	struct tl_packet *packets;
 };
 
@@ -87,6 +94,16 @@ struct tl_print_opts {
 
 /* How many packets are housekeeping (left out unless o->all). */
 size_t timeline_noise(const struct timeline *tl);
+
+/* Is packet i summed up rather than shown?  Only in a long story (a
+ * flood): the first TL_HEAD and last TL_TAIL packets, and every one
+ * that stopped on its way, are always shown. */
+bool tl_cut(const struct timeline *tl, size_t i);
+/* The line that stands for the packets cut, at the first of them:
+ * "… 19986 more packets like these: 9993 echo, 9993 reply"; false
+ * when packet i is not the first cut. */
+bool tl_cut_line(const struct timeline *tl, size_t i,
+		 const struct tl_print_opts *o, char *buf, size_t size);
 
 /* Groups r's frames (r sorted by time); w may be NULL.  0 or -ENOMEM. */
 int timeline_build(const struct cap_record *r, const struct tl_world *w,

@@ -77,8 +77,8 @@ static struct frame echo(int type, const uint8_t *dmac, const uint8_t *smac,
 	return f;
 }
 
-static struct cap_frame frames[64];
-static struct frame bytes[64];
+static struct cap_frame frames[256];
+static struct frame bytes[256];
 static struct cap_record rec;
 
 static void seen(const struct frame *f, unsigned int pl, int64_t t)
@@ -308,6 +308,43 @@ static void test_grouping(void)
 	timeline_free(&tl);
 }
 
+/* A flood: 40 echo exchanges.  The first TL_HEAD and last TL_TAIL
+ * packets are shown, one line sums up the rest. */
+static void test_long(void)
+{
+	struct tl_print_opts o = {.utf8 = false};
+	struct timeline tl;
+	size_t cut = 0;
+	char *text;
+
+	rec.n_frames = 0;
+	for (int i = 0; i < 40; i++) {
+		struct frame e = echo(8, BMAC, RMAC, RIP, BIP);
+		struct frame r = echo(0, RMAC, BMAC, BIP, RIP);
+
+		e.b[14 + 20 + 7] = r.b[14 + 20 + 7] = (unsigned char)(i + 1);
+		seen(&e, RETH0, i * 10000);
+		seen(&e, BETH0, i * 10000 + 10);
+		seen(&r, BETH0, i * 10000 + 5000);
+		seen(&r, RETH0, i * 10000 + 5010);
+	}
+	ok(timeline_build(&rec, &world, &tl) == 0 && tl.n == 80,
+	   "80 packets (got %zu)", tl.n);
+	for (size_t i = 0; i < tl.n; i++)
+		cut += tl_cut(&tl, i);
+	ok(cut == 80 - TL_HEAD - TL_TAIL, "all but the first %d and last %d "
+	   "are summed up (got %zu)", TL_HEAD, TL_TAIL, cut);
+	ok(!tl_cut(&tl, 0) && !tl_cut(&tl, TL_HEAD - 1) && tl_cut(&tl, TL_HEAD) &&
+	   !tl_cut(&tl, tl.n - 1), "head and tail shown");
+	text = printed(&tl, &o, false);
+	ok(text && strstr(text, "... 64 more packets like these: 32 echo, 32 reply\n"),
+	   "one line sums them up");
+	ok(text && strstr(text, "seq 40,") && strstr(text, "seq 6,") &&
+	   !strstr(text, "seq 7,"), "the last exchanges are printed, the middle not");
+	free(text);
+	timeline_free(&tl);
+}
+
 static void test_width(void)
 {
 	ok(tl_width("RED reth0") == 9, "ASCII: one column each");
@@ -322,5 +359,6 @@ int main(void)
 	test_full();
 	test_stopped();
 	test_grouping();
+	test_long();
 	return tap_done();
 }
