@@ -5,12 +5,15 @@
 #include <locale.h>
 
 #include "cmd.h"
+#include "grade.h"
+#include "lesson.h"
 #include "netlink.h"
 #include "nf.h"
 #include "out.h"
 #include "repl.h"
 #include "sandbox.h"
 #include "script.h"
+#include "serve.h"
 #include "session.h"
 #include "world.h"
 
@@ -25,6 +28,8 @@ struct options {
 	const char *lang;
 	enum world_kind world;
 	char **subcommand; /* "shell RED -- ip a", "world stop": the words */
+	const char *check;  /* --check LESSON */
+	enum grade_format format;
 	int nsubwords;
 };
 
@@ -43,6 +48,10 @@ static void usage(FILE *f)
 		     "                        needed) or host (the real machine, needs root)\n"
 		     "      --plain           no colour, no notes: exactly the real tools' output\n"
 		     "      --lang=LL         language of messages (en, ko)\n"
+		     "      --check=LESSON    grade this world against LESSON ('all' for\n"
+		     "                        every lesson) and exit; changes nothing\n"
+		     "      --format=FORMAT   --check's output: text (default), json or tap\n"
+		     "      --lessons=DIR     look for lessons in DIR first\n"
 		     "  -h, --help            show this help and exit\n"
 		     "  -V, --version         show the version and exit\n"
 		     "\n"
@@ -58,6 +67,7 @@ static void usage(FILE *f)
 		     "\n"
 		     "Exit status: 0 when every command succeeded, 1 when one failed,\n"
 		     "2 when the options were wrong or no world could be opened;\n"
+		     "--check: 0 every step passed, 1 one failed, 2 it could not grade;\n"
 		     "shell -- COMMAND leaves with COMMAND's status, and a failed\n"
 		     "iptables with iptables' own.\n"));
 }
@@ -135,6 +145,8 @@ static bool is_subcommand(const char *word)
  * nothing to do in a sandbox that is not there. */
 static enum world_need world_need(const struct options *o)
 {
+	if (o->check)
+		return WORLD_EXISTING; /* grading makes no world */
 	if (!o->subcommand)
 		return WORLD_CREATE;
 	if (streq(o->subcommand[0], "doctor"))
@@ -147,7 +159,8 @@ static enum world_need world_need(const struct options *o)
 /* 0 to go on, or the exit status to leave with. */
 static int parse_options(int argc, char **argv, struct options *o)
 {
-	enum { OPT_WORLD = 256, OPT_PLAIN, OPT_LANG };
+	enum { OPT_WORLD = 256, OPT_PLAIN, OPT_LANG, OPT_CHECK, OPT_FORMAT,
+	       OPT_LESSONS };
 	static const struct option longopts[] = {
 		{"command", required_argument, NULL, 'c'},
 		{"file", required_argument, NULL, 'f'},
@@ -155,6 +168,9 @@ static int parse_options(int argc, char **argv, struct options *o)
 		{"world", required_argument, NULL, OPT_WORLD},
 		{"plain", no_argument, NULL, OPT_PLAIN},
 		{"lang", required_argument, NULL, OPT_LANG},
+		{"check", required_argument, NULL, OPT_CHECK},
+		{"format", required_argument, NULL, OPT_FORMAT},
+		{"lessons", required_argument, NULL, OPT_LESSONS},
 		{"help", no_argument, NULL, 'h'},
 		{"version", no_argument, NULL, 'V'},
 		{NULL, 0, NULL, 0},
@@ -171,6 +187,14 @@ static int parse_options(int argc, char **argv, struct options *o)
 		case 'k': o->keep_going = true; break;
 		case OPT_PLAIN: o->plain = true; break;
 		case OPT_LANG: break; /* applied before, in main() */
+		case OPT_CHECK: o->check = optarg; break;
+		case OPT_LESSONS: lesson_dir_add(optarg); break;
+		case OPT_FORMAT:
+			if (grade_format_parse(optarg, &o->format) == 0)
+				break;
+			fprintf(stderr, _("nstutor: unknown format '%s' (use text, json or tap)\n"),
+				optarg);
+			return EXIT_USAGE;
 		case OPT_WORLD:
 			if (world_kind_parse(optarg, &o->world) == 0)
 				break;
@@ -197,6 +221,10 @@ static int parse_options(int argc, char **argv, struct options *o)
 	if (o->subcommand && (o->file || o->ncommands)) {
 		fprintf(stderr, _("nstutor: %s cannot be used with -c or -f\n"),
 			o->subcommand[0]);
+		return EXIT_USAGE;
+	}
+	if (o->check && (o->subcommand || o->file || o->ncommands)) {
+		fprintf(stderr, _("nstutor: --check cannot be used with commands\n"));
 		return EXIT_USAGE;
 	}
 	if (o->file && o->ncommands) {
@@ -245,6 +273,8 @@ static int run_commands(struct options *o)
 
 static int run(struct options *o)
 {
+	if (o->check)
+		return grade_run(o->check, o->format);
 	if (o->subcommand)
 		return session_run_words(o->nsubwords, o->subcommand);
 	return session_exit_status(run_commands(o));
@@ -257,6 +287,8 @@ int main(int argc, char **argv)
 
 	if (argc == 2 && streq(argv[1], SANDBOX_KEEPER_OPTION))
 		sandbox_keeper_main();
+	if (argc >= 2 && streq(argv[1], SERVE_OPTION))
+		serve_main(argc - 1, argv + 1);
 	set_language(find_lang(argc, argv));
 	status = parse_options(argc, argv, &o);
 	if (status >= 0) {

@@ -8,6 +8,7 @@
 #include "sockets.h"
 #include "tcpdump.h"
 #include "tokenize.h"
+#include "tutor.h"
 #include "watch.h"
 
 static char *entered;
@@ -31,6 +32,7 @@ const char *session_netns(void)
 
 void session_end(void)
 {
+	tutor_end();
 	tcpdump_end();
 	changes_end();
 	free(entered);
@@ -55,6 +57,7 @@ static int session_run_command(struct cmd_ctx *ctx, int argc, char **argv)
 	fflush(stdout);
 	watch_run(0); /* captures that run between commands, in scripts too */
 	changes_report();
+	tutor_after_command();
 	return status;
 }
 

@@ -1,0 +1,4 @@
+/* check.c: lesson checks (stub until built). */
+#include "system.h"
+
+#include "check.h"
