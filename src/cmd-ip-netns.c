@@ -338,6 +338,7 @@ static int exec_external(const char *ns, char **argv)
 static int netns_exec_exec(struct cmd_ctx *ctx, int argc, char **argv)
 {
 	struct cmd_ctx inner = {0};
+	int status;
 
 	if (!have_name(argc, argv, "exec"))
 		return CMD_ERROR;
@@ -359,7 +360,9 @@ static int netns_exec_exec(struct cmd_ctx *ctx, int argc, char **argv)
 	 * with fresh options as a new ip process would have */
 	inner.netns = argv[0];
 	inner.family = AF_UNSPEC;
-	return cmd_run(&inner, argc - 1, argv + 1);
+	status = cmd_run(&inner, argc - 1, argv + 1);
+	ctx->exit_status = inner.exit_status; /* curl's 7, iptables' 2 */
+	return status;
 }
 
 static int refuse(const char *verb)

@@ -171,7 +171,9 @@ static int ip_exec(struct cmd_ctx *outer, int argc, char **argv)
 			   "ip route, ip neigh or ip netns."));
 		return CMD_ERROR;
 	}
-	return cmd_dispatch(&ctx, &cmd_ip_table, argc - i, argv + i);
+	used = cmd_dispatch(&ctx, &cmd_ip_table, argc - i, argv + i);
+	outer->exit_status = ctx.exit_status; /* ip netns exec NS curl: 7 */
+	return used;
 }
 
 void cmd_ip_no_device(const struct cmd_ctx *ctx, const char *name)

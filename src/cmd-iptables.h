@@ -56,6 +56,10 @@ int ipt_run(struct ipt_line *l);
  * the "Try `iptables -h'" line, then hint (may be NULL).  Returns -1. */
 int ipt_param_error(const char *hint, const char *fmt, ...)
 	PRINTF_LIKE(2, 3);
+/* Until called again with size 0, ipt_param_error prints nothing and
+ * keeps its message (without the program's name) in buf: for readers
+ * of rule specs other than the iptables command (lesson checks). */
+void ipt_param_catch(char *buf, size_t size);
 
 /* The values of options; each says what is wrong (ipt_param_error) and
  * returns -1, or returns 0. */

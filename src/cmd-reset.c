@@ -8,6 +8,7 @@
 #include "out.h"
 #include "reset.h"
 #include "session.h"
+#include "tutor.h"
 
 /* "Removed links: veth0, veth1" */
 static void print_part(const struct reset_report *rep, enum reset_part p,
@@ -80,6 +81,19 @@ static int reset_exec(struct cmd_ctx *ctx, int argc, char **argv)
 	struct reset_report rep;
 	int ret;
 
+	if (argc == 1 && !streq(argv[0], "yes")) {
+		out_error(_("reset: unknown word \"%s\""), argv[0]);
+		out_hint(_("Type \"reset\", or \"reset yes\" to skip the "
+			   "question in a lesson."));
+		return CMD_ERROR;
+	}
+	/* in a lesson at the terminal, undoing it all is asked first */
+	if (tutor_active() && argc == 0 && isatty(STDIN_FILENO)) {
+		out_note(_("reset undoes everything nstutor made in this world "
+			   "and starts the lesson again from its first step. "
+			   "Type \"reset yes\" to do it."));
+		return CMD_OK;
+	}
 	if (reset_world(NULL, &rep) < 0)
 		return CMD_ERROR;
 	print_report(&rep);
@@ -87,13 +101,14 @@ static int reset_exec(struct cmd_ctx *ctx, int argc, char **argv)
 	ret = rep.failures ? CMD_ERROR : CMD_OK;
 	reset_report_free(&rep);
 	leave_deleted_netns();
+	tutor_after_reset();
 	return ret;
 }
 
 const struct cmd_entry cmd_reset_entry = {
 	.name = "reset",
-	.usage = N_("reset"),
+	.usage = N_("reset [yes]"),
 	.summary = N_("remove what nstutor made in this world, and nothing "
 		      "else"),
-	.min_args = 0, .max_args = 0, .exec = reset_exec,
+	.min_args = 0, .max_args = 1, .exec = reset_exec,
 };

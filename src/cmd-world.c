@@ -9,6 +9,7 @@
 #include "netns.h"
 #include "out.h"
 #include "sandbox.h"
+#include "serve.h"
 #include "show-link.h"
 #include "world.h"
 
@@ -83,6 +84,7 @@ static int world_stop_exec(struct cmd_ctx *ctx, int argc, char **argv)
 		return CMD_ERROR;
 	}
 	world_lock();
+	serve_stop_all();
 	err = sandbox_stop(world_state_fd());
 	world_unlock();
 	if (err < 0)

@@ -12,7 +12,9 @@ extern const struct cmd_entry cmd_ip_entry, cmd_bridge_entry,
 	cmd_sysctl_entry, cmd_ping_entry, cmd_iptables_entry;
 extern const struct cmd_entry cmd_tcpdump_entry, cmd_capture_entry;
 extern const struct cmd_entry cmd_serve_entry, cmd_curl_entry;
-extern const struct cmd_entry cmd_lessons_entry, cmd_lesson_entry;
+extern const struct cmd_entry cmd_lessons_entry, cmd_lesson_entry,
+	cmd_hint_entry, cmd_show_entry, cmd_run_entry, cmd_skip_entry,
+	cmd_next_entry, cmd_back_entry, cmd_check_entry;
 extern const struct cmd_entry cmd_help_entry, cmd_quit_entry,
 	cmd_exit_entry, cmd_enter_entry, cmd_leave_entry;
 extern const struct cmd_entry cmd_shell_entry, cmd_world_entry,
@@ -31,6 +33,13 @@ static const struct cmd_entry *const root_entries[] = {
 	/* the tutor's own commands */
 	&cmd_lessons_entry,
 	&cmd_lesson_entry,
+	&cmd_hint_entry,
+	&cmd_show_entry,
+	&cmd_run_entry,
+	&cmd_skip_entry,
+	&cmd_next_entry,
+	&cmd_back_entry,
+	&cmd_check_entry,
 	&cmd_help_entry,
 	&cmd_enter_entry,
 	&cmd_leave_entry,

@@ -13,6 +13,19 @@
 #include "cmd-iptables.h"
 #include "out.h"
 
+static struct {
+	char *buf;
+	size_t size;
+} caught;
+
+void ipt_param_catch(char *buf, size_t size)
+{
+	caught.buf = size ? buf : NULL;
+	caught.size = size;
+	if (caught.buf)
+		caught.buf[0] = '\0';
+}
+
 int ipt_param_error(const char *hint, const char *fmt, ...)
 {
 	char msg[512];
@@ -21,6 +34,10 @@ int ipt_param_error(const char *hint, const char *fmt, ...)
 	va_start(ap, fmt);
 	vsnprintf(msg, sizeof(msg), fmt, ap);
 	va_end(ap);
+	if (caught.buf) {
+		snprintf(caught.buf, caught.size, "%s", msg);
+		return -1;
+	}
 	out_error("%s: %s\nTry `iptables -h' or 'iptables --help' for more "
 		  "information.", IPT_PROGRAM, msg);
 	if (hint)

@@ -5,9 +5,11 @@
  * no lesson.  Missing Korean text only warns (lesson->warnings).
  * lesson_find() looks a name up in the lesson directories, in order:
  * those added with lesson_dir_add() (--lessons DIR), then
- * $XDG_DATA_HOME/nstutor/lessons, then $NSTUTOR_LESSONS (the source
- * tree's lessons/ when run from a build directory), then
- * PKGDATADIR/lessons.
+ * $XDG_DATA_HOME/nstutor/lessons (or ~/.local/share/nstutor/lessons),
+ * then $NSTUTOR_LESSONS (the source tree's lessons/ when run from a
+ * build directory), then PKGDATADIR/lessons.  The first directory
+ * holding NAME.lesson wins, even when that file does not load.  A name
+ * with '/' or starting with '.' is refused (-EINVAL).
  */
 #ifndef NSTUTOR_LESSON_H
 #define NSTUTOR_LESSON_H
@@ -57,18 +59,25 @@ int lesson_load(const char *path, struct lesson **out, char **error);
  * when there is none (then *error says where it looked). */
 int lesson_find(const char *name, struct lesson **out, char **error);
 void lesson_free(struct lesson *l);
+/* Says each of l's warnings on stderr ("nstutor: warning: FILE:LINE:
+ * step X has no Korean title"). */
+void lesson_warn(const struct lesson *l);
 
-/* --lessons DIR: looked in first. */
+/* --lessons DIR: looked in first (up to 8, in the order added; DIR is
+ * kept, not copied). */
 void lesson_dir_add(const char *dir);
 /* Every lesson name found, sorted, each once; free with lesson_names_free. */
 int lesson_names(char ***names, size_t *n);
 void lesson_names_free(char **names, size_t n);
-/* The path of NAME.solution beside the lesson, or NULL (free it). */
+/* The path of NAME.solution beside the lesson, or NULL when there is
+ * none (free it). */
 char *lesson_solution_path(const struct lesson *l);
 
 /* The text in the learner's language (Korean when messages are). */
 const char *ltext_get(const struct ltext *t);
-/* Is the learner's language Korean? */
+/* Is the learner's language Korean?  As gettext chooses: the first of
+ * $LANGUAGE that nstutor speaks (ko or en), else the LC_MESSAGES locale;
+ * never in the C locale, where gettext ignores $LANGUAGE. */
 bool lesson_korean(void);
 
 #endif

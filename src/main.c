@@ -299,7 +299,7 @@ int main(int argc, char **argv)
 	status = world_open(o.world, world_need(&o));
 	if (status != 0) {
 		free(o.commands);
-		return status < 0 ? EXIT_USAGE : EXIT_SUCCESS;
+		return status < 0 || o.check ? EXIT_USAGE : EXIT_SUCCESS;
 	}
 	cmd_interrupt_install();
 	status = run(&o);

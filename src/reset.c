@@ -19,6 +19,7 @@
 #include "out.h"
 #include "reset-nf.h"
 #include "reset.h"
+#include "serve.h"
 #include "sockets.h"
 #include "sysctl.h"
 #include "world.h"
@@ -883,6 +884,7 @@ int reset_world(const struct journal *extra, struct reset_report *rep)
 		return err;
 	}
 	journal_suspend();
+	serve_stop_all(); /* servers first: their ports free, namespaces idle */
 	err = journal_read(&j);
 	if (err == 0) {
 		err = reset_run(&rs, &j, extra);

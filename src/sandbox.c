@@ -10,6 +10,7 @@
 
 #include "nl-link.h"
 #include "out.h"
+#include "proc.h"
 #include "sandbox-private.h"
 
 #define RECORD_NAME SANDBOX_RECORD_NAME
@@ -65,31 +66,6 @@ static int record_write(int state_fd, const struct record *r)
 	return 0;
 }
 
-/* The process's start time, or 0 when it is gone or a zombie. */
-static unsigned long long proc_start(pid_t pid)
-{
-	char path[64], buf[1024], *p;
-	unsigned long long start = 0;
-	_cleanup_close_ int fd = -1;
-	ssize_t n;
-
-	snprintf(path, sizeof(path), "/proc/%d/stat", (int)pid);
-	if ((fd = open(path, O_RDONLY | O_CLOEXEC)) < 0)
-		return 0;
-	if ((n = read(fd, buf, sizeof(buf) - 1)) <= 0)
-		return 0;
-	buf[n] = '\0';
-	/* "pid (comm) S ..." where comm may hold anything, even ')' */
-	if (!(p = strrchr(buf, ')')) || p[1] != ' ' || p[2] == 'Z' ||
-	    p[2] == 'X')
-		return 0;
-	if (sscanf(p + 2, "%*c %*d %*d %*d %*d %*d %*u %*u %*u %*u %*u %*u "
-			  "%*u %*d %*d %*d %*d %*d %*d %llu",
-		   &start) != 1)
-		return 0;
-	return start;
-}
-
 static unsigned long long ns_inode(pid_t pid, const char *ns)
 {
 	char path[64];
@@ -112,7 +88,7 @@ static bool proc_is_ours(pid_t pid)
  * A pid can be reused; start time and namespaces cannot. */
 static bool keeper_alive(const struct record *r)
 {
-	return r->start && proc_start(r->pid) == r->start &&
+	return r->start && proc_start_time(r->pid) == r->start &&
 	       proc_is_ours(r->pid) && ns_inode(r->pid, "net") == r->net &&
 	       ns_inode(r->pid, "mnt") == r->mnt &&
 	       (!r->user || ns_inode(r->pid, "user") == r->user);
@@ -208,7 +184,7 @@ static int make(int state_fd)
 	}
 	*r = (struct record){
 		.pid = keeper,
-		.start = proc_start(keeper),
+		.start = proc_start_time(keeper),
 		.user = info.user_ns ? ns_inode(getpid(), "user") : 0,
 		.net = ns_inode(getpid(), "net"),
 		.mnt = ns_inode(getpid(), "mnt"),
@@ -301,7 +277,7 @@ static size_t signal_world(const struct record *r, int sig)
 	while ((de = readdir(dir))) {
 		pid = (pid_t)atoi(de->d_name);
 		if (pid <= 0 || pid == getpid() || !in_world(pid, r) ||
-		    !proc_start(pid))
+		    !proc_start_time(pid))
 			continue;
 		if (sig == SIGTERM)
 			kill(pid, SIGHUP); /* an interactive shell ignores TERM */

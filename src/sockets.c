@@ -7,6 +7,7 @@
 #include "nf.h"
 #include "sockets.h"
 #include "tcpdump.h"
+#include "tutor.h"
 
 void sockets_forget(const char *ns)
 {
@@ -15,6 +16,7 @@ void sockets_forget(const char *ns)
 	changes_forget(ns);
 	capture_forget(ns);
 	tcpdump_forget(ns);
+	tutor_forget(ns);
 }
 
 void sockets_forget_deleted(void)
@@ -24,4 +26,5 @@ void sockets_forget_deleted(void)
 	changes_forget_deleted();
 	capture_forget_deleted();
 	tcpdump_forget_deleted();
+	tutor_forget_deleted();
 }
