@@ -3,6 +3,8 @@
  * last capture that ended. */
 #include "system.h"
 
+#include <time.h>
+
 #include "cap-private.h"
 
 static struct cap_record *last_record;
@@ -122,3 +124,13 @@ const struct cap_record *cap_last(void)
 	return last_record;
 }
 
+void cap_time_text(int64_t ts_ns, char buf[CAP_TIME_LEN])
+{
+	time_t sec = (time_t)(ts_ns / 1000000000);
+	struct tm tm;
+
+	if (!localtime_r(&sec, &tm))
+		memset(&tm, 0, sizeof(tm));
+	snprintf(buf, CAP_TIME_LEN, "%02d:%02d:%02d.%06ld", tm.tm_hour,
+		 tm.tm_min, tm.tm_sec, (long)(ts_ns % 1000000000 / 1000));
+}

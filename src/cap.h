@@ -126,6 +126,10 @@ struct cap_record *cap_detach(struct capture *c);
 void cap_record_sort(struct cap_record *r);
 void cap_record_free(struct cap_record *r);
 
+/* A frame's time as tcpdump prints it, local "12:31:17.000959". */
+#define CAP_TIME_LEN 48
+void cap_time_text(int64_t ts_ns, char buf[CAP_TIME_LEN]);
+
 /* "RED/reth0", "host/br0" into buf. */
 void cap_place_name(const struct cap_place *p, char *buf, size_t size);
 

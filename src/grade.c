@@ -132,21 +132,10 @@ static const char *text_of(const struct ltext *t)
 /* The hint for a failing step, chosen by the state. */
 static const char *choose_hint(const struct lesson_step *s)
 {
-	const struct lesson_hint *fallback = NULL;
-	char why[256];
+	bool matched;
+	const struct lesson_hint *h = lesson_hint_now(s, &matched);
 
-	for (size_t i = 0; i < s->n_hints; i++) {
-		const struct lesson_hint *h = &s->hints[i];
-
-		if (!h->has_when) {
-			if (!fallback)
-				fallback = h;
-			continue;
-		}
-		if (check_eval(&h->when, why, sizeof(why)) == 1)
-			return text_of(&h->text);
-	}
-	return fallback ? text_of(&fallback->text) : NULL;
+	return h ? text_of(&h->text) : NULL;
 }
 
 /* A check that could not be asked for lack of rights: no grade at all. */

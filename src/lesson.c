@@ -994,3 +994,26 @@ void lesson_warn(const struct lesson *l)
 		fprintf(stderr, _("nstutor: warning: %s\n"), l->warnings[i]);
 	}
 }
+
+const struct lesson_hint *lesson_hint_now(const struct lesson_step *s,
+					  bool *matched)
+{
+	const struct lesson_hint *fallback = NULL;
+	char why[256];
+
+	*matched = false;
+	for (size_t i = 0; i < s->n_hints; i++) {
+		const struct lesson_hint *h = &s->hints[i];
+
+		if (!h->has_when) {
+			if (!fallback)
+				fallback = h;
+			continue;
+		}
+		if (check_eval(&h->when, why, sizeof(why)) == 1) {
+			*matched = true;
+			return h;
+		}
+	}
+	return fallback;
+}

@@ -73,6 +73,12 @@ void lesson_names_free(char **names, size_t n);
  * none (free it). */
 char *lesson_solution_path(const struct lesson *l);
 
+/* The step's hint for the world as it is now: the first whose when:
+ * holds (*matched becomes true), else the step's fallback (NULL when
+ * it has none).  Evaluates the when: checks in order. */
+const struct lesson_hint *lesson_hint_now(const struct lesson_step *s,
+					  bool *matched);
+
 /* The text in the learner's language (Korean when messages are). */
 const char *ltext_get(const struct ltext *t);
 /* Is the learner's language Korean?  As gettext chooses: the first of

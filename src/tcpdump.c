@@ -81,18 +81,6 @@ static struct {
 
 /* --- the frames' lines -------------------------------------------------- */
 
-static void td_timestamp(int64_t ts_ns, char *buf, size_t size)
-{
-	time_t sec = (time_t)(ts_ns / 1000000000);
-	long usec = (long)(ts_ns % 1000000000) / 1000;
-	struct tm tm;
-
-	if (!localtime_r(&sec, &tm))
-		memset(&tm, 0, sizeof(tm));
-	snprintf(buf, size, "%02d:%02d:%02d.%06ld", tm.tm_hour, tm.tm_min,
-		 tm.tm_sec, usec);
-}
-
 static bool mac_is(const uint8_t *a, const uint8_t *b)
 {
 	return memcmp(a, b, PKT_MAC_LEN) == 0;
@@ -201,12 +189,12 @@ static void td_any_link(const struct td_frame *f, const struct pkt *p,
 
 static void td_print(const struct td_frame *f)
 {
-	char ts[32], text[TD_LINE_MAX + 64];
+	char ts[CAP_TIME_LEN], text[TD_LINE_MAX + 64];
 	struct pkt p;
 
 	pkt_decode(f->data, f->caplen, f->len, &p);
 	pkt_tcp_relate(&td.tcp, &p);
-	td_timestamp(f->ts_ns, ts, sizeof(ts));
+	cap_time_text(f->ts_ns, ts);
 	if (!td.any) {
 		pkt_format(&p, td.link, text, sizeof(text));
 		printf("%s %s\n", ts, text);

@@ -5,7 +5,6 @@
 #include <arpa/inet.h>
 #include <langinfo.h>
 #include <stdarg.h>
-#include <time.h>
 #include <wchar.h>
 
 #include "nf-trace.h"
@@ -480,12 +479,10 @@ static void print_padded(FILE *out, const char *s, int width)
 
 static void print_time(FILE *out, int64_t ts_ns)
 {
-	time_t sec = (time_t)(ts_ns / 1000000000);
-	struct tm tm;
+	char buf[CAP_TIME_LEN];
 
-	localtime_r(&sec, &tm);
-	fprintf(out, "%02d:%02d:%02d.%06ld", tm.tm_hour, tm.tm_min, tm.tm_sec,
-		(long)(ts_ns % 1000000000 / 1000));
+	cap_time_text(ts_ns, buf);
+	fputs(buf, out);
 }
 
 struct columns {

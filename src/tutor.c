@@ -912,31 +912,25 @@ int tutor_list(void)
 int tutor_hint(void)
 {
 	const struct lesson_step *s;
-	const char *fallback = NULL;
+	const struct lesson_hint *h;
 	char why[WHY_MAX];
+	bool matched;
 
 	if (!need_lesson())
 		return CMD_ERROR;
 	s = current();
-	for (size_t i = 0; i < s->n_hints; i++) {
-		if (!s->hints[i].has_when) {
-			if (!fallback)
-				fallback = ltext_get(&s->hints[i].text);
-			continue;
-		}
-		if (check_eval(&s->hints[i].when, why, sizeof(why)) == 1) {
-			printf("%s %s\n", _("Hint:"),
-			       ltext_get(&s->hints[i].text));
-			return CMD_OK;
-		}
+	h = lesson_hint_now(s, &matched);
+	if (matched) {
+		printf("%s %s\n", _("Hint:"), ltext_get(&h->text));
+		return CMD_OK;
 	}
 	if (eval_step(s, true, false, why, sizeof(why)) == EVAL_HOLDS) {
 		puts(_("This step's checks hold already: \"next\" goes on."));
 		return CMD_OK;
 	}
 	printf(_("Not yet: %s\n"), why);
-	if (fallback)
-		printf("%s %s\n", _("Hint:"), fallback);
+	if (h)
+		printf("%s %s\n", _("Hint:"), ltext_get(&h->text));
 	else
 		out_note(_("\"show\" reveals the command."));
 	return CMD_OK;
