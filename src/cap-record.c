@@ -58,26 +58,39 @@ int cap_record_keep(struct cap_record *r, const struct cap_frame *f)
 	return 0;
 }
 
-static int frame_cmp(const void *a, const void *b)
+/* A port and its bridge see a frame entering the bridge with one
+ * timestamp (the skb's): the port saw it first. */
+static bool port_of(const struct cap_record *r, const struct cap_frame *x,
+		    const struct cap_frame *y)
 {
-	const struct cap_frame *x = a, *y = b;
+	const struct cap_place *px = &r->places[x->place];
+	const struct cap_place *py = &r->places[y->place];
 
+	return px->master && px->master == py->ifindex &&
+	       strcmp(px->ns, py->ns) == 0;
+}
+
+/* Time order; on a tie, the port before its bridge, else as read. */
+static bool frame_before(const struct cap_record *r,
+			 const struct cap_frame *x, const struct cap_frame *y)
+{
 	if (x->ts_ns != y->ts_ns)
-		return x->ts_ns < y->ts_ns ? -1 : 1;
-	return 0;
+		return x->ts_ns < y->ts_ns;
+	return port_of(r, x, y);
 }
 
 /* Stable: a merge sort (qsort is not). */
-static void merge_sort(struct cap_frame *f, struct cap_frame *tmp, size_t n)
+static void merge_sort(const struct cap_record *r, struct cap_frame *f,
+		       struct cap_frame *tmp, size_t n)
 {
 	size_t mid = n / 2, i = 0, j = mid, k = 0;
 
 	if (n < 2)
 		return;
-	merge_sort(f, tmp, mid);
-	merge_sort(f + mid, tmp, n - mid);
+	merge_sort(r, f, tmp, mid);
+	merge_sort(r, f + mid, tmp, n - mid);
 	while (i < mid && j < n)
-		tmp[k++] = frame_cmp(&f[j], &f[i]) < 0 ? f[j++] : f[i++];
+		tmp[k++] = frame_before(r, &f[j], &f[i]) ? f[j++] : f[i++];
 	while (i < mid)
 		tmp[k++] = f[i++];
 	while (j < n)
@@ -91,13 +104,13 @@ void cap_record_sort(struct cap_record *r)
 	size_t i;
 
 	for (i = 1; i < r->n_frames; i++)
-		if (r->frames[i].ts_ns < r->frames[i - 1].ts_ns)
+		if (frame_before(r, &r->frames[i], &r->frames[i - 1]))
 			break;
 	if (i >= r->n_frames)
 		return; /* sorted already */
 	tmp = malloc(r->n_frames * sizeof(*tmp));
 	if (tmp) {
-		merge_sort(r->frames, tmp, r->n_frames);
+		merge_sort(r, r->frames, tmp, r->n_frames);
 		free(tmp);
 		return;
 	}
@@ -105,7 +118,7 @@ void cap_record_sort(struct cap_record *r)
 		struct cap_frame f = r->frames[i];
 		size_t j = i;
 
-		for (; j > 0 && r->frames[j - 1].ts_ns > f.ts_ns; j--)
+		for (; j > 0 && frame_before(r, &f, &r->frames[j - 1]); j--)
 			r->frames[j] = r->frames[j - 1];
 		r->frames[j] = f;
 	}
