@@ -19,6 +19,7 @@ extern const struct cmd_entry cmd_help_entry, cmd_quit_entry,
 	cmd_exit_entry, cmd_enter_entry, cmd_leave_entry;
 extern const struct cmd_entry cmd_shell_entry, cmd_world_entry,
 	cmd_reset_entry, cmd_doctor_entry, cmd_explain_entry;
+extern const struct cmd_entry cmd_topology_entry;
 
 static const struct cmd_entry *const root_entries[] = {
 	/* the real tools' families, carried out natively */
@@ -49,6 +50,7 @@ static const struct cmd_entry *const root_entries[] = {
 	&cmd_doctor_entry,
 	&cmd_explain_entry,
 	&cmd_capture_entry,
+	&cmd_topology_entry,
 	&cmd_quit_entry,
 	&cmd_exit_entry,
 	NULL,

@@ -43,6 +43,12 @@ int tutor_next(void);
 int tutor_back(void);
 int tutor_check(void);
 
+struct topo_focus;
+/* What the current step is about, for "topology" to make stand out:
+ * from the step's checks that do not hold now (probes are not sent).
+ * How many of max were filled; 0 outside a lesson. */
+size_t tutor_focus(struct topo_focus *f, size_t max);
+
 /* "reset" removed what the lesson made: start it again from its first
  * step (its setup runs again). */
 void tutor_after_reset(void);
