@@ -20,6 +20,7 @@
 #include "nl-neigh.h"
 #include "nl-route.h"
 #include "sysctl.h"
+#include "topo.h"
 
 int check_eval_netns(const struct check *c, char *why, size_t size)
 {
@@ -84,28 +85,6 @@ static int link_master(const struct link_list *l, const struct link *k,
 	return 0;
 }
 
-/* The NS word of the namespace where ns's nsid names, into buf;
- * false when no namespace of the world has it. */
-static bool nsid_owner(const char *ns, int nsid, char *buf, size_t size)
-{
-	struct netns_names names;
-	bool found = false;
-
-	if (netlink_nsid(ns, NULL) == nsid) {
-		snprintf(buf, size, "host");
-		return true;
-	}
-	if (netns_list(&names) < 0)
-		return false;
-	for (size_t i = 0; i < names.n && !found; i++)
-		if (netlink_nsid(ns, names.names[i]) == nsid) {
-			snprintf(buf, size, "%s", names.names[i]);
-			found = true;
-		}
-	netns_names_free(&names);
-	return found;
-}
-
 static int link_peer(const struct check *c, const struct link *k,
 		     char *why, size_t size)
 {
@@ -124,7 +103,8 @@ static int link_peer(const struct check *c, const struct link *k,
 		snprintf(where, sizeof(where), "%s", c->argv[0]);
 	else if (netlink_nsid(ns, check_ns(ns2)) == k->peer_netnsid)
 		snprintf(where, sizeof(where), "%s", ns2);
-	else if (!nsid_owner(ns, k->peer_netnsid, where, sizeof(where))) {
+	else if (!topo_nsid_owner(ns, k->peer_netnsid, where,
+				     sizeof(where))) {
 		check_say(why, size, _("%s's other end is in a namespace "
 				       "without a name, not in %s"),
 			  k->name, ns2);

@@ -15,10 +15,6 @@
 #include "out.h"
 #include "tcpdump.h"
 
-#ifndef IFF_LOWER_UP
-#define IFF_LOWER_UP 0x10000 /* linux/if.h: the carrier is on */
-#endif
-
 /* --- the words --------------------------------------------------------- */
 
 /* tcpdump 4.99's options (nstutor's takes c e i l n Q w). */

@@ -13,6 +13,13 @@
 
 #include <net/if.h>
 
+/* linux/if.h's flags that net/if.h lacks */
+#ifndef IFF_LOWER_UP
+#define IFF_LOWER_UP 0x10000	/* the carrier is on */
+#define IFF_DORMANT 0x20000
+#define IFF_ECHO 0x40000
+#endif
+
 #define LINK_ADDR_MAX 32
 #define LINK_OPTS_MAX 64
 

@@ -18,12 +18,6 @@
 #include "out.h"
 #include "show-link.h"
 
-#ifndef IFF_LOWER_UP
-#define IFF_LOWER_UP 0x10000
-#define IFF_DORMANT 0x20000
-#define IFF_ECHO 0x40000
-#endif
-
 static const struct out_flag flag_names[] = {
 	{IFF_LOOPBACK, "LOOPBACK"},	{IFF_BROADCAST, "BROADCAST"},
 	{IFF_POINTOPOINT, "POINTOPOINT"}, {IFF_MULTICAST, "MULTICAST"},

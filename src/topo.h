@@ -65,7 +65,8 @@ struct topo_ns {
 	struct topo_route defaults[2]; /* default route: [0] IPv4, [1] IPv6 */
 	int ip_forward;		/* net.ipv4.ip_forward; -1: unknown */
 	int forward_policy;	/* filter FORWARD: NF_ACCEPT, NF_DROP; -1:
-				   no such table (nothing filters) */
+				   not read (read for the host, and for a
+				   namespace with ip_forward 1) */
 	size_t n_nat;
 	char nat[TOPO_NAT_MAX][TOPO_NAT_LEN]; /* iptables -S words of the
 				   nat table's rules, "-A POSTROUTING -s
