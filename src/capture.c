@@ -13,10 +13,10 @@
 
 #include "cap.h"
 #include "capture.h"
-#include "nl-addr.h"
 #include "nl-fdb.h"
 #include "out.h"
 #include "timeline.h"
+#include "topo.h"
 #include "watch.h"
 
 #define DRAIN_MS 5	/* what is still waiting after a ping's end */
@@ -201,7 +201,7 @@ static void drain(struct capture *c)
 }
 
 static int world_add_addr(struct tl_world *w, size_t *cap, const char *ns,
-			  const struct addr *a)
+			  const struct topo_addr *a)
 {
 	if (a->family != AF_INET)
 		return 0;
@@ -215,35 +215,31 @@ static int world_add_addr(struct tl_world *w, size_t *cap, const char *ns,
 		*cap = n;
 	}
 	snprintf(w->addrs[w->n_addrs].ns, sizeof(w->addrs[0].ns), "%s", ns);
-	memcpy(&w->addrs[w->n_addrs].ip, a->has_local ? a->local : a->address,
-	       4);
+	memcpy(&w->addrs[w->n_addrs].ip, a->ip, 4);
 	w->n_addrs++;
 	return 0;
 }
 
-static bool ns_done(const struct cap_record *r, size_t i)
+/* Who holds which IPv4 address, from the lab's model. */
+static void world_addrs(struct tl_world *w)
 {
-	for (size_t j = 0; j < i; j++)
-		if (streq(r->places[j].ns, r->places[i].ns))
-			return true;
-	return false;
-}
-
-static void world_addrs(const struct cap_record *r, struct tl_world *w)
-{
+	struct topo_options o = {.firewall = false};
 	size_t cap = 0;
+	struct topo t;
 
-	for (size_t i = 0; i < r->n_places; i++) {
-		const char *ns = r->places[i].ns;
-		struct addr_list l;
+	if (topo_discover(&o, &t) < 0)
+		return;
+	for (size_t i = 0; i < t.n_ns; i++)
+		for (size_t k = 0; k < t.ns[i].n_links; k++) {
+			const struct topo_link *l = &t.ns[i].links[k];
 
-		if (ns_done(r, i) || addr_list(*ns ? ns : NULL, AF_INET, &l) < 0)
-			continue;
-		for (size_t k = 0; k < l.n; k++)
-			if (world_add_addr(w, &cap, ns, &l.addrs[k]) < 0)
-				break;
-		addr_list_free(&l);
-	}
+			for (size_t a = 0; a < l->n_addrs; a++)
+				if (world_add_addr(w, &cap, t.ns[i].name,
+						   &l->addrs[a]) < 0)
+					goto out;
+		}
+out:
+	topo_free(&t);
 }
 
 static void world_fdb_of(const struct cap_place *br, struct tl_world *w,
@@ -283,7 +279,7 @@ void capture_world(const struct cap_record *r, struct tl_world *w)
 	size_t cap = 0;
 
 	*w = (struct tl_world){0};
-	world_addrs(r, w);
+	world_addrs(w);
 	for (size_t i = 0; i < r->n_places; i++)
 		if (streq(r->places[i].kind, "bridge"))
 			world_fdb_of(&r->places[i], w, &cap);

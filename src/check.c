@@ -12,6 +12,7 @@
 #include <net/if.h>
 
 #include "check-private.h"
+#include "topo.h"
 #include "inet.h"
 #include "netns.h"
 #include "nf-ipt.h"
@@ -483,4 +484,31 @@ int check_eval(const struct check *c, char *why, size_t size)
 	if (r < 0 || !c->negate)
 		return r;
 	return !r;
+}
+
+/* The link word of each kind that names one: "link NS DEV",
+ * "addr NS DEV ADDR", "neigh NS DEV ADDR", "fdb NS BR DEV". */
+static int focus_link_word(const struct check *c)
+{
+	switch (c->kind) {
+	case CHECK_LINK:
+	case CHECK_ADDR:
+	case CHECK_NEIGH:
+		return 1;
+	case CHECK_FDB:
+		return 2;
+	default:
+		return -1;
+	}
+}
+
+void check_focus(const struct check *c, struct topo_focus *f)
+{
+	int w = focus_link_word(c);
+	const char *ns = c->argc > 0 ? check_ns(c->argv[0]) : NULL;
+
+	snprintf(f->ns, sizeof(f->ns), "%s", ns ? ns : "");
+	snprintf(f->ifname, sizeof(f->ifname), "%s",
+		 w > 0 && w < c->argc ? c->argv[w] : "");
+	f->set = true;
 }

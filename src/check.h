@@ -53,4 +53,10 @@ int check_eval(const struct check *c, char *why, size_t size);
 /* Does the check send packets (ping, noping, http)? */
 bool check_probes(const struct check *c);
 
+struct topo_focus;
+/* What c is about, for "topology" to make stand out: its namespace,
+ * and the link it names (none for a route, sysctl, policy or rule);
+ * why is left as it is. */
+void check_focus(const struct check *c, struct topo_focus *f);
+
 #endif

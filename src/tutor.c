@@ -19,6 +19,7 @@
 #include "netns.h"
 #include "out.h"
 #include "session.h"
+#include "topo.h"
 #include "tutor.h"
 #include "watch.h"
 
@@ -1067,7 +1068,21 @@ int tutor_check(void)
 
 size_t tutor_focus(struct topo_focus *f, size_t max)
 {
-	(void)f;
-	(void)max;
-	return 0;
+	const struct lesson_step *s;
+	size_t n = 0;
+
+	if (!t.l || t.cur >= t.l->n_steps)
+		return 0;
+	s = current();
+	for (size_t i = 0; i < s->n_checks && n < max; i++) {
+		const struct check *c = &s->checks[i];
+		char why[sizeof(f->why)] = "";
+
+		if (check_probes(c) || check_eval(c, why, sizeof(why)) == 1)
+			continue;
+		check_focus(c, &f[n]);
+		snprintf(f[n].why, sizeof(f[n].why), "%s", why);
+		n++;
+	}
+	return n;
 }
