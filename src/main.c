@@ -39,6 +39,7 @@ static void usage(FILE *f)
 		     "  or:  nstutor [OPTION]... shell [NS] [-- COMMAND [ARG]...]\n"
 		     "  or:  nstutor [OPTION]... world status|stop\n"
 		     "  or:  nstutor [OPTION]... reset|doctor\n"
+		     "  or:  nstutor [OPTION]... topology [--ascii|--dot|--json]\n"
 		     "Learn Linux network namespaces by typing the real commands.\n"
 		     "\n"
 		     "  -c, --command=CMD     run CMD (may be given again; in order)\n"
@@ -64,6 +65,7 @@ static void usage(FILE *f)
 		     "  world stop      end the sandbox world and everything in it\n"
 		     "  reset           remove what nstutor made, and nothing else\n"
 		     "  doctor          what on this machine could get in a lesson's way\n"
+		     "  topology        draw the lab (--dot: for Graphviz, --json: the model)\n"
 		     "\n"
 		     "Exit status: 0 when every command succeeded, 1 when one failed,\n"
 		     "2 when the options were wrong or no world could be opened;\n"
@@ -133,7 +135,7 @@ static int add_command(struct options *o, char *cmd)
 static bool is_subcommand(const char *word)
 {
 	static const char *const words[] = {"shell", "world", "reset",
-					    "doctor"};
+					    "doctor", "topology"};
 
 	for (size_t i = 0; i < ARRAY_SIZE(words); i++)
 		if (streq(word, words[i]))
