@@ -7,6 +7,7 @@
 #include "system.h"
 
 #include "timeline.h"
+#include "utf8.h"
 
 #define LADDER_WIDTH 80
 #define LADDER_COLS 6
@@ -83,7 +84,7 @@ static void cut(char *s, int cols)
 {
 	size_t n = strlen(s);
 
-	while (n > 0 && tl_width(s) > cols) {
+	while (n > 0 && utf8_width(s) > cols) {
 		do
 			n--;
 		while (n > 0 && ((unsigned char)s[n] & 0xc0) == 0x80);
@@ -101,7 +102,7 @@ static void layout(struct ladder *l)
 
 		snprintf(l->labels[i], sizeof(l->labels[i]), "%s %s",
 			 tl_ns_name(p->ns), p->ifname);
-		w = tl_width(l->labels[i]);
+		w = utf8_width(l->labels[i]);
 		if (w > widest)
 			widest = w;
 	}
@@ -148,7 +149,7 @@ static void print_header(const struct ladder *l, FILE *out)
 	int at = 0;
 
 	for (size_t c = 0; c < l->n_cols; c++) {
-		int w = tl_width(l->labels[c]);
+		int w = utf8_width(l->labels[c]);
 		int start = l->x[c] - w / 2;
 
 		if (start < at + (c ? 1 : 0))

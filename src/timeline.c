@@ -5,10 +5,10 @@
 #include <arpa/inet.h>
 #include <langinfo.h>
 #include <stdarg.h>
-#include <wchar.h>
 
 #include "nf-trace.h"
 #include "timeline.h"
+#include "utf8.h"
 
 /* ---- the world ---- */
 
@@ -30,36 +30,6 @@ void tl_world_free(struct tl_world *w)
 const char *tl_ns_name(const char *ns)
 {
 	return *ns ? ns : "host";
-}
-
-int tl_width(const char *s)
-{
-	mbstate_t st = {0};
-	size_t left = strlen(s);
-	int width = 0;
-
-	while (left) {
-		wchar_t wc;
-		size_t n = mbrtowc(&wc, s, left, &st);
-		int w;
-
-		if (n == (size_t)-1 || n == (size_t)-2) {
-			/* not valid here: count a byte as one column */
-			memset(&st, 0, sizeof(st));
-			n = 1;
-			w = 1;
-		} else {
-			if (n == 0)
-				break;
-			w = wcwidth(wc);
-			if (w < 0)
-				w = 1;
-		}
-		width += w;
-		s += n;
-		left -= n;
-	}
-	return width;
 }
 
 bool tl_locale_utf8(void)
@@ -473,7 +443,7 @@ static int color_of(const struct timeline *tl, const char *ns)
 static void print_padded(FILE *out, const char *s, int width)
 {
 	fputs(s, out);
-	for (int w = tl_width(s); w < width; w++)
+	for (int w = utf8_width(s); w < width; w++)
 		fputc(' ', out);
 }
 
@@ -495,11 +465,11 @@ static struct columns widths(const struct timeline *tl)
 
 	for (size_t i = 0; i < tl->r->n_places; i++) {
 		const struct cap_place *pl = &tl->r->places[i];
-		int w = tl_width(tl_ns_name(pl->ns));
+		int w = utf8_width(tl_ns_name(pl->ns));
 
 		if (w > c.ns)
 			c.ns = w;
-		w = tl_width(pl->ifname);
+		w = utf8_width(pl->ifname);
 		if (w > c.ifname)
 			c.ifname = w;
 	}

@@ -125,8 +125,6 @@ void tl_stop_text(const struct timeline *tl, const struct tl_packet *p,
 const char *tl_world_owner(const struct tl_world *w, struct in_addr ip);
 void tl_world_free(struct tl_world *w);
 
-/* Display columns of a UTF-8 string (Korean is two wide). */
-int tl_width(const char *s);
 /* Does the locale's codeset say UTF-8? */
 bool tl_locale_utf8(void);
 

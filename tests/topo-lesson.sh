@@ -63,7 +63,7 @@ before=$(ip -j link show | jq -c '[.[].ifname]')
 out=$(nstutor_ --plain topology --ascii 2>&1)
 ok $? "nstutor topology (a command on the command line)"
 like "$out" 'host' "... draws the host"
-out=$(nstutor_ --plain topology --bogus 2>&1)
+out=$(nstutor_ topology --bogus 2>&1)
 is "$?" 1 "a bad option: exit status 1"
 has_line "$out" '^topology: unknown option "--bogus"$' "... the error names it"
 like "$out" 'hint: topology draws the lab' "... with one sentence of help"

@@ -7,6 +7,7 @@
 #include "nf-trace.h"
 #include "tap.h"
 #include "timeline.h"
+#include "utf8.h"
 
 static const uint8_t RMAC[6] = {0x2e, 0x4c, 0x03, 0x60, 0x79, 0xa8};
 static const uint8_t BMAC[6] = {0x96, 0x04, 0xcf, 0x2b, 0x35, 0x8a};
@@ -180,8 +181,8 @@ static int widest_line(const char *text)
 
 	for (char *l = strtok_r(copy, "\n", &save); l;
 	     l = strtok_r(NULL, "\n", &save))
-		if (tl_width(l) > widest)
-			widest = tl_width(l);
+		if (utf8_width(l) > widest)
+			widest = utf8_width(l);
 	free(copy);
 	return widest;
 }
@@ -347,8 +348,8 @@ static void test_long(void)
 
 static void test_width(void)
 {
-	ok(tl_width("RED reth0") == 9, "ASCII: one column each");
-	ok(tl_width("\ud638\uc2a4\ud2b8") == 6, "Korean: two columns each");
+	ok(utf8_width("RED reth0") == 9, "ASCII: one column each");
+	ok(utf8_width("\ud638\uc2a4\ud2b8") == 6, "Korean: two columns each");
 }
 
 int main(void)
