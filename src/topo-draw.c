@@ -437,6 +437,37 @@ static int box_inner(const struct layout *y)
 	return w;
 }
 
+/* Is row taken by a host end? */
+static bool row_has_host_end(const struct layout *y, int row)
+{
+	for (size_t k = 0; k < y->t->ns[0].n_links; k++)
+		if (y->row_of[0][k] == row && !y->t->ns[0].links[k].loopback)
+			return true;
+	return false;
+}
+
+/* In the narrow layout a host end's address goes on the row under its
+ * name, when no other end is there. */
+static bool addr_below(const struct layout *y, int k)
+{
+	return y->narrow && drawn_addr(&y->t->ns[0].links[k], 0) &&
+	       !row_has_host_end(y, y->row_of[0][k] + 1);
+}
+
+/* Host link k's label as its row shows it; its address below, if
+ * that is where it goes. */
+static void host_label(const struct layout *y, int k, char *buf, size_t size,
+		       char *below, size_t below_size)
+{
+	const struct topo_link *l = &y->t->ns[0].links[k];
+	bool down = addr_below(y, k);
+
+	link_label(y, 0, l, !down, buf, size);
+	*below = '\0';
+	if (down)
+		addr_text(drawn_addr(l, 0), below, below_size);
+}
+
 static bool is_port(const struct layout *y, int k)
 {
 	int m = y->t->ns[0].links[k].master;
@@ -451,11 +482,17 @@ static int host_label_width(const struct layout *y, bool ports)
 	char label[LABEL_MAX];
 	int w = 0;
 
+	char below[64];
+
 	for (size_t k = 0; k < h->n_links; k++) {
-		if (y->row_of[0][k] < 0 || (ports && !is_port(y, (int)k)))
+		if (y->row_of[0][k] < 0 || h->links[k].loopback ||
+		    (ports && !is_port(y, (int)k)))
 			continue;
-		link_label(y, 0, &h->links[k], true, label, sizeof(label));
+		host_label(y, (int)k, label, sizeof(label), below,
+			   sizeof(below));
 		w = MAX(w, utf8_width(label));
+		if (!ports)
+			w = MAX(w, 2 + utf8_width(below));
 	}
 	return w;
 }
@@ -525,7 +562,7 @@ static void columns(struct layout *y)
 	y->inner = box_inner(y);
 	y->edge = y->n_box ? 4 + y->inner + 1 : 1;
 	y->n_lanes = count_lanes(y);
-	y->h = y->edge + 2 + 2 * y->n_lanes + WIRE_MIN;
+	y->h = y->edge + 2 + 2 * y->n_lanes + (y->narrow ? WIRE_MIN / 2 : WIRE_MIN);
 	y->bar = y->h + ports + 3;
 	y->right = MAX(y->edge, y->h + host_label_width(y, false));
 	y->right = MAX(y->right, bars_right(y));
@@ -719,7 +756,7 @@ static void draw_wires(struct canvas *cv, const struct layout *y)
 static void draw_host_ends(struct canvas *cv, const struct layout *y)
 {
 	const struct topo_ns *h = &y->t->ns[0];
-	char label[LABEL_MAX];
+	char label[LABEL_MAX], below[64];
 
 	for (size_t k = 0; k < h->n_links; k++) {
 		const struct topo_link *l = &h->links[k];
@@ -727,9 +764,11 @@ static void draw_host_ends(struct canvas *cv, const struct layout *y)
 
 		if (row < 0 || l->loopback)
 			continue;
-		link_label(y, 0, l, true, label, sizeof(label));
+		host_label(y, (int)k, label, sizeof(label), below,
+			   sizeof(below));
 		w = canvas_text(cv, row, y->h, label,
 				label_style(y, is_focus(y, 0, l->name)));
+		canvas_text(cv, row + 1, y->h + 2, below, (struct cv_style){0});
 		if (is_port(y, (int)k))
 			canvas_hline(cv, row, y->h + w + 1,
 				     bar_column(y, l->master), !l->up,
