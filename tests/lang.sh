@@ -19,4 +19,9 @@ like "$out" '^사용법: nstutor' "--help is translated"
 err=$("$NSTUTOR" --world=host --lang=ko -c 'ip link set nosuchdev up' 2>&1)
 like "$err" '^Cannot find device "nosuchdev"' "the real tool's own words stay as the tool prints them"
 like "$err" '도움말: .*nosuchdev' "and the hint after them is Korean"
+like "$out" 'topology        실습망을 그립니다' "--help names topology, in Korean"
+out=$("$NSTUTOR" --world=host --lang=ko --plain topology --utf8 2>&1)
+like "$out" 'ip_forward 0 · FORWARD 정책 ACCEPT' "topology's words are Korean, the kernel's words stay"
+err=$("$NSTUTOR" --world=host --lang=ko topology --bad 2>&1)
+like "$err" 'topology: 알 수 없는 옵션 "--bad"' "topology's errors are Korean"
 done_testing
