@@ -2,6 +2,8 @@
  * topo-canvas.h). */
 #include "system.h"
 
+#include <sys/param.h>
+
 #include "topo-canvas.h"
 #include "utf8.h"
 
@@ -38,36 +40,30 @@ static void mark(struct canvas *cv, int r, int c, unsigned char lines,
 		x->style = s;
 }
 
+/* A line along a row (across) or a column, at fixed, from a to b. */
+static void line(struct canvas *cv, bool across, int fixed, int a, int b,
+		 bool dashed, struct cv_style s)
+{
+	unsigned char d = dashed ? CV_DASHED : 0;
+	unsigned char back = across ? CV_LEFT : CV_UP;
+	unsigned char on = across ? CV_RIGHT : CV_DOWN;
+	int lo = MIN(a, b), hi = MAX(a, b);
+
+	for (int k = lo; k <= hi; k++)
+		mark(cv, across ? fixed : k, across ? k : fixed,
+		     d | (k > lo ? back : 0) | (k < hi ? on : 0), s);
+}
+
 void canvas_hline(struct canvas *cv, int r, int c1, int c2, bool dashed,
 		  struct cv_style s)
 {
-	unsigned char d = dashed ? CV_DASHED : 0;
-
-	if (c1 > c2) {
-		int c = c1;
-
-		c1 = c2;
-		c2 = c;
-	}
-	for (int c = c1; c <= c2; c++)
-		mark(cv, r, c, d | (c > c1 ? CV_LEFT : 0) |
-				       (c < c2 ? CV_RIGHT : 0), s);
+	line(cv, true, r, c1, c2, dashed, s);
 }
 
 void canvas_vline(struct canvas *cv, int c, int r1, int r2, bool dashed,
 		  struct cv_style s)
 {
-	unsigned char d = dashed ? CV_DASHED : 0;
-
-	if (r1 > r2) {
-		int r = r1;
-
-		r1 = r2;
-		r2 = r;
-	}
-	for (int r = r1; r <= r2; r++)
-		mark(cv, r, c, d | (r > r1 ? CV_UP : 0) |
-				       (r < r2 ? CV_DOWN : 0), s);
+	line(cv, false, c, r1, r2, dashed, s);
 }
 
 void canvas_box(struct canvas *cv, int r1, int c1, int r2, int c2,
