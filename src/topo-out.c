@@ -12,6 +12,7 @@
 #include <linux/netfilter.h>	/* after netinet/in.h */
 
 #include "grade.h"
+#include "inet.h"
 #include "topo.h"
 #include "utf8.h"
 
@@ -27,12 +28,6 @@ static void format_ip(int family, const unsigned char *ip, char *buf,
 {
 	if (!inet_ntop(family, ip, buf, size))
 		snprintf(buf, size, "?");
-}
-
-static void format_mac(const unsigned char *mac, char *buf, size_t size)
-{
-	snprintf(buf, size, "%02x:%02x:%02x:%02x:%02x:%02x", mac[0], mac[1],
-		 mac[2], mac[3], mac[4], mac[5]);
 }
 
 /* The link a veth's peer fields name, or NULL. */
@@ -134,7 +129,7 @@ static void json_link(const struct topo *t, const struct topo_ns *ns,
 	putc(',', out);
 	json_key(out, "address");
 	if (l->has_mac) {
-		format_mac(l->mac, mac, sizeof(mac));
+		mac_format(l->mac, 6, mac, sizeof(mac));
 		fprintf(out, "\"%s\"", mac);
 	} else {
 		fputs("null", out);
