@@ -292,8 +292,6 @@ void timeline_ladder(const struct timeline *tl,
 	clear_row(&l);
 	put_row(&l, out);
 	if (stopped) {
-		fprintf(out, "%s ", l.g->stop);
-		fprintf(out, _("where a packet stopped"));
-		fputc('\n', out);
+		fprintf(out, "%s %s\n", l.g->stop, _("where a packet stopped"));
 	}
 }

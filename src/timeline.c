@@ -501,7 +501,7 @@ static void print_first(const struct timeline *tl,
 static void print_path(const struct timeline *tl, const struct tl_packet *p,
 		       const struct tl_print_opts *o, FILE *out)
 {
-	char path[1024] = "", w[NAME_MAX + IFNAMSIZ + 2];
+	char path[1024] = "", w[NAME_MAX + IFNAMSIZ + 2], line[1100];
 	size_t used = 0;
 
 	for (size_t i = 0; i < p->n_seen && used < sizeof(path); i++) {
@@ -509,9 +509,8 @@ static void print_path(const struct timeline *tl, const struct tl_packet *p,
 		used += snprintf(path + used, sizeof(path) - used, "%s%s",
 				 i ? arrow(o) : "", w);
 	}
-	fprintf(out, "    ");
-	fprintf(out, _("seen at %s"), path);
-	fputc('\n', out);
+	snprintf(line, sizeof(line), _("seen at %s"), path);
+	fprintf(out, "    %s\n", line);
 }
 
 static void note(const struct tl_print_opts *o, FILE *out, const char *fmt,

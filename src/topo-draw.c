@@ -854,12 +854,12 @@ static void say_focus(const struct layout *y, FILE *out)
 {
 	for (size_t i = 0; i < y->o->n_focus; i++) {
 		const struct topo_focus *f = &y->o->focus[i];
+		char line[LABEL_MAX + sizeof(f->why)];
 
 		if (!f->set || !*f->why)
 			continue;
-		fputs(y->o->utf8 ? "▶ " : "> ", out);
-		fprintf(out, _("this step: %s"), f->why);
-		putc('\n', out);
+		snprintf(line, sizeof(line), _("this step: %s"), f->why);
+		fprintf(out, "%s %s\n", y->o->utf8 ? "▶" : ">", line);
 	}
 }
 
