@@ -30,6 +30,7 @@ struct bline {
 	char right[LABEL_MAX];	/* the link's name on the right edge */
 	int link;		/* the link it is about; -1 */
 	bool small, focus;
+	bool missing;		/* a link the lesson's step wants, not there */
 };
 
 struct box {
@@ -238,6 +239,30 @@ static int box_routes(const struct layout *y, struct box *b)
 	return 0;
 }
 
+/* The links the step is about that the namespace does not have yet:
+ * drawn where they will be, marked missing. */
+static int box_missing(const struct layout *y, struct box *b)
+{
+	const struct topo_ns *n = &y->t->ns[b->ns];
+
+	for (size_t i = 0; i < y->o->n_focus; i++) {
+		const struct topo_focus *f = &y->o->focus[i];
+		struct bline *x;
+
+		if (!f->set || !*f->ifname || !streq(f->ns, n->name) ||
+		    topo_link_find(n, f->ifname))
+			continue;
+		x = bline_add(b);
+		if (!x)
+			return -ENOMEM;
+		snprintf(x->right, sizeof(x->right), _("%s (missing)"),
+			 f->ifname);
+		strncat(x->right, marker(y), sizeof(x->right) - strlen(x->right) - 1);
+		x->focus = x->missing = true;
+	}
+	return 0;
+}
+
 static int box_fill(const struct layout *y, struct box *b)
 {
 	const struct topo_ns *n = &y->t->ns[b->ns];
@@ -249,6 +274,8 @@ static int box_fill(const struct layout *y, struct box *b)
 	for (size_t k = 0; k < n->n_links && !err; k++)
 		if (!n->links[k].loopback)
 			err = box_link(y, b, (int)k);
+	if (!err)
+		err = box_missing(y, b);
 	return err ? err : box_routes(y, b);
 }
 
@@ -711,6 +738,12 @@ static void draw_box(struct canvas *cv, const struct layout *y,
 			    (struct cv_style){.dim = x->small && y->o->color});
 		canvas_text(cv, row, y->edge - 1 - utf8_width(x->right),
 			    x->right, label_style(y, x->focus));
+		if (x->missing) {
+			canvas_hline(cv, row, y->edge, y->edge + 4, true,
+				     (struct cv_style){0});
+			canvas_text(cv, row, y->edge + 6, "?",
+				    (struct cv_style){0});
+		}
 	}
 }
 

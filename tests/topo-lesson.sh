@@ -1,6 +1,7 @@
 #!/bin/bash
 # topo-lesson.sh: in a lesson, "topology" makes what the current step is
-# about stand out (the link still DOWN, the wire still missing) and says
+# about stand out (the link still DOWN, the wire still missing, drawn
+# where it will be) and says
 # why under the picture; outside a lesson nothing stands out; a bad
 # option is an error that changes nothing; "nstutor topology" works from
 # the command line.
@@ -49,6 +50,7 @@ NST
 )
 diag "$(grep -E '<=|this step' <<<"$out")"
 like "$out" '> this step: .*beth0' "a missing veth end: the step's words name it"
+like "$out" '\| beth0 \(missing\) <= \+- - +\?' "... and the picture shows where it goes, marked, its wire dashed to nowhere"
 ! grep -q 'this step: .*reth0' <<<"$out"
 ok $? "reth0, which is there, is not named"
 
