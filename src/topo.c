@@ -280,7 +280,8 @@ static int alloc_namespaces(struct topo *t, struct link_list **lls)
 
 	if (err < 0)
 		return err;
-	qsort(names.names, names.n, sizeof(*names.names), name_cmp);
+	if (names.n)
+		qsort(names.names, names.n, sizeof(*names.names), name_cmp);
 	t->ns = calloc(names.n + 1, sizeof(*t->ns));
 	*lls = calloc(names.n + 1, sizeof(**lls));
 	if (!t->ns || !*lls) {
