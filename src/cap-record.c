@@ -6,6 +6,7 @@
 #include <time.h>
 
 #include "cap-private.h"
+#include "netns.h"
 
 static struct cap_record *last_record;
 
@@ -29,7 +30,7 @@ void cap_record_free(struct cap_record *r)
 
 void cap_place_name(const struct cap_place *p, char *buf, size_t size)
 {
-	snprintf(buf, size, "%s/%s", *p->ns ? p->ns : "host", p->ifname);
+	snprintf(buf, size, "%s/%s", netns_label(p->ns), p->ifname);
 }
 
 int cap_record_keep(struct cap_record *r, const struct cap_frame *f)

@@ -10,15 +10,11 @@
 #include <stdarg.h>
 
 #include "changes-private.h"
+#include "netns.h"
 #include "nl-link.h"
 #include "out.h"
 
 /* ---- small helpers ---- */
-
-static const char *ns_label(const struct watch *w)
-{
-	return w->name ? w->name : "host";
-}
 
 static void mac_text(const unsigned char *m, char *buf, size_t size)
 {
@@ -105,11 +101,11 @@ static void note_addr(struct report *r, struct watch *w,
 
 	if (ev->deleted) {
 		changes_say_at(r, r->pos, _("removed address %s from %s (%s)"),
-			       ev->addr, dev, ns_label(w));
+			       ev->addr, dev, netns_label(w->name));
 		goes_with_link(r, w, ev->ifindex);
 	} else {
 		changes_say_at(r, r->pos, _("address %s on %s (%s)"), ev->addr,
-			       dev, ns_label(w));
+			       dev, netns_label(w->name));
 	}
 }
 
@@ -147,16 +143,16 @@ static void note_route(struct report *r, struct watch *w,
 	route_text(w, ev, text, sizeof(text));
 	if (ev->deleted) {
 		changes_say_at(r, r->pos, _("removed route %s (%s)"), text,
-			       ns_label(w));
+			       netns_label(w->name));
 		goes_with_link(r, w, ev->ifindex);
 	} else if (ev->protocol == RTPROT_KERNEL)
 		changes_say_at(
 		    r, r->pos,
 		    _("route %s (%s, added by the kernel for the address)"),
-		    text, ns_label(w));
+		    text, netns_label(w->name));
 	else
 		changes_say_at(r, r->pos, _("route %s (%s)"), text,
-			       ns_label(w));
+			       netns_label(w->name));
 }
 
 #define NUD_LEARNED (NUD_REACHABLE | NUD_STALE | NUD_DELAY | NUD_PROBE)
@@ -185,11 +181,12 @@ static void note_neigh_valid(struct report *r, struct watch *w,
 	if (old && old->has_mac)
 		changes_say_at(r, r->pos,
 			       _("neighbour %s on %s (%s) is now %s"), ev->addr,
-			       dev, ns_label(w), mac);
+			       dev, netns_label(w->name), mac);
 	else
 		changes_say_at(
 		    r, r->pos, _("new neighbour %s → %s on %s (%s, %s)"),
-		    ev->addr, mac, dev, ns_label(w), neigh_origin(ev->state));
+		    ev->addr, mac, dev, netns_label(w->name),
+		    neigh_origin(ev->state));
 }
 
 static void note_neigh(struct report *r, struct watch *w,
@@ -206,14 +203,14 @@ static void note_neigh(struct report *r, struct watch *w,
 		if (!old)
 			return;
 		changes_say_at(r, r->pos, _("forgot neighbour %s on %s (%s)"),
-			       ev->addr, dev, ns_label(w));
+			       ev->addr, dev, netns_label(w->name));
 		goes_with_link(r, w, ev->ifindex);
 	} else if (ev->state & NUD_FAILED) {
 		/* from a valid state it is a flush, not a silence */
 		if (!old || (old->state & (NUD_INCOMPLETE | NUD_PROBE)))
 			changes_say_at(r, r->pos,
 				       _("no answer for %s on %s (%s)"),
-				       ev->addr, dev, ns_label(w));
+				       ev->addr, dev, netns_label(w->name));
 	} else if (ev->has_mac && (ev->state & NUD_KNOWN)) {
 		note_neigh_valid(r, w, ev, old);
 	}
@@ -291,13 +288,14 @@ static void find_moves(struct report *r)
 				continue;
 			changes_say_at(r, gone->pos,
 				       _("moved %s from %s to %s"),
-				       gone->old.name, ns_label(gone->w),
-				       ns_label(came->w));
+				       gone->old.name,
+				       netns_label(gone->w->name),
+				       netns_label(came->w->name));
 			if (!streq(came->now.name, gone->old.name))
 				changes_say_at(r, gone->pos,
 					       _("renamed %s to %s (%s)"),
 					       gone->old.name, came->now.name,
-					       ns_label(came->w));
+					       netns_label(came->w->name));
 			gone->done = came->done = true;
 			break;
 		}
@@ -310,13 +308,13 @@ static void say_created(struct report *r, struct link_item *it)
 
 	if (streq(l->link_kind, "bridge"))
 		changes_say_at(r, it->pos, _("created bridge %s (%s)"), l->name,
-			       ns_label(it->w));
+			       netns_label(it->w->name));
 	else if (l->link_kind[0])
 		changes_say_at(r, it->pos, _("created %s link %s (%s)"),
-			       l->link_kind, l->name, ns_label(it->w));
+			       l->link_kind, l->name, netns_label(it->w->name));
 	else
 		changes_say_at(r, it->pos, _("created link %s (%s)"), l->name,
-			       ns_label(it->w));
+			       netns_label(it->w->name));
 }
 
 /* The kernel announces a new veth end before its peer is linked to it:
@@ -357,8 +355,8 @@ static void find_pairs(struct report *r)
 				continue;
 			changes_say_at(r, a->pos,
 				       _("created veth pair %s (%s) ⇄ %s (%s)"),
-				       b->now.name, ns_label(b->w), a->now.name,
-				       ns_label(a->w));
+				       b->now.name, netns_label(b->w->name),
+				       a->now.name, netns_label(a->w->name));
 			a->done = b->done = true;
 			break;
 		}
@@ -391,7 +389,7 @@ static void say_flags(struct report *r, struct link_item *it)
 		return;
 	changes_say_at(r, it->pos,
 		       is & IFF_UP ? _("%s (%s) is up") : _("%s (%s) is down"),
-		       it->now.name, ns_label(it->w));
+		       it->now.name, netns_label(it->w->name));
 }
 
 static void say_item(struct report *r, struct link_item *it)
@@ -400,7 +398,7 @@ static void say_item(struct report *r, struct link_item *it)
 		return;
 	if (removed(it)) {
 		changes_say_at(r, it->pos, _("deleted %s (%s)"), it->old.name,
-			       ns_label(it->w));
+			       netns_label(it->w->name));
 		return;
 	}
 	if (it->now.deleted)
@@ -411,7 +409,8 @@ static void say_item(struct report *r, struct link_item *it)
 		it->old.flags = it->now.flags & ~IFF_UP;
 	} else if (!streq(it->old.name, it->now.name)) {
 		changes_say_at(r, it->pos, _("renamed %s to %s (%s)"),
-			       it->old.name, it->now.name, ns_label(it->w));
+			       it->old.name, it->now.name,
+			       netns_label(it->w->name));
 	}
 	say_master(r, it);
 	say_flags(r, it);

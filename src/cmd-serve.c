@@ -13,11 +13,6 @@
 #include "serve.h"
 #include "world.h"
 
-static const char *ns_name(const char *ns)
-{
-	return ns && *ns ? ns : "host";
-}
-
 /* ---- serve ---- */
 
 static int parse_port(const char *word, int *port)
@@ -63,7 +58,7 @@ static bool ours_on(const char *ns, int port)
 static void start_error(const char *ns, int port, int err,
 			enum serve_step step)
 {
-	const char *where = ns_name(ns);
+	const char *where = netns_label(ns);
 
 	switch (step) {
 	case SERVE_STEP_BIND:
@@ -127,7 +122,7 @@ static int serve_http(struct cmd_ctx *ctx, int argc, char **argv)
 		return CMD_ERROR;
 	}
 	printf(_("Serving HTTP on 0.0.0.0 port %d in %s (pid %d)\n"), port,
-	       ns_name(ctx->netns), (int)pid);
+	       netns_label(ctx->netns), (int)pid);
 	out_note(_("It runs in the background until \"serve stop\"; "
 		   "\"curl http://ADDRESS:%d/\" from another namespace "
 		   "fetches its page."),
@@ -151,8 +146,8 @@ static int serve_list_cmd(struct cmd_ctx *ctx, int argc, char **argv)
 	for (int i = 0; i < n; i++) {
 		if (ctx->netns && !streq(v[i].ns, ctx->netns))
 			continue;
-		printf("%-16s port %-5d pid %d\n", ns_name(v[i].ns), v[i].port,
-		       (int)v[i].pid);
+		printf("%-16s port %-5d pid %d\n", netns_label(v[i].ns),
+		       v[i].port, (int)v[i].pid);
 		shown++;
 	}
 	free(v);
@@ -202,13 +197,13 @@ static int serve_stop_cmd(struct cmd_ctx *ctx, int argc, char **argv)
 		if ((err = serve_stop(&v[i])) < 0) {
 			out_error(_("serve: cannot stop the web server in %s "
 				    "(pid %d): %s"),
-				  ns_name(v[i].ns), (int)v[i].pid,
+				  netns_label(v[i].ns), (int)v[i].pid,
 				  out_strerror(-err));
 			status = CMD_ERROR;
 			continue;
 		}
 		printf(_("Stopped the web server in %s on port %d (pid %d)\n"),
-		       ns_name(v[i].ns), v[i].port, (int)v[i].pid);
+		       netns_label(v[i].ns), v[i].port, (int)v[i].pid);
 		stopped++;
 	}
 	free(v);
@@ -371,7 +366,7 @@ static int curl_fetch_error(struct cmd_ctx *ctx, const struct curl_opts *o,
 			    const struct http_url *u,
 			    const struct http_reply *r, int err)
 {
-	const char *where = ns_name(ctx->netns), *host = u->host;
+	const char *where = netns_label(ctx->netns), *host = u->host;
 	char text[512];
 	int code = 7;
 

@@ -6,6 +6,7 @@
  * fits 80 columns, widths counted in display columns. */
 #include "system.h"
 
+#include "netns.h"
 #include "timeline.h"
 #include "utf8.h"
 
@@ -101,7 +102,7 @@ static void layout(struct ladder *l)
 		int w;
 
 		snprintf(l->labels[i], sizeof(l->labels[i]), "%s %s",
-			 tl_ns_name(p->ns), p->ifname);
+			 netns_label(p->ns), p->ifname);
 		w = utf8_width(l->labels[i]);
 		if (w > widest)
 			widest = w;

@@ -229,6 +229,11 @@ bool netns_id_stale(const char *name, const struct netns_id *id)
 	return netns_id_get(name, &now) < 0 || !netns_id_same(&now, id);
 }
 
+const char *netns_label(const char *name)
+{
+	return name && *name ? name : "host";
+}
+
 bool netns_name_same(const char *a, const char *b)
 {
 	return (!a && !b) || (a && b && streq(a, b));

@@ -45,6 +45,9 @@ bool netns_id_same(const struct netns_id *a, const struct netns_id *b);
 /* Whether name no longer stands for namespace id (deleted or made
  * anew behind nstutor's back): a socket kept there must let go. */
 bool netns_id_stale(const char *name, const struct netns_id *id);
+/* How a learner calls a namespace: its name, "host" for the world's
+ * host namespace (NULL or ""). */
+const char *netns_label(const char *name);
 /* Both NULL (the host) or both the same name. */
 bool netns_name_same(const char *a, const char *b);
 

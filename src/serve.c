@@ -714,7 +714,7 @@ void serve_main(int argc, char **argv)
 		report(-EINVAL, SERVE_STEP_BIND);
 	for (size_t i = 0; i < SERVE_CLIENTS_MAX; i++)
 		s.clients[i].fd = -1;
-	html_escape(s.ns ? s.ns : "host", s.page_ns, sizeof(s.page_ns));
+	html_escape(netns_label(s.ns), s.page_ns, sizeof(s.page_ns));
 	if (record_name(argv[3], s.ns, s.port, s.file, sizeof(s.file)) < 0)
 		report(-ENAMETOOLONG, SERVE_STEP_RECORD);
 	if (s.ns) {

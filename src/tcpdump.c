@@ -569,7 +569,7 @@ void tcpdump_forget_deleted(void)
 
 static void td_open_error(int err, const char *ifname)
 {
-	const char *ns = td.ns[0] ? td.ns : "host";
+	const char *ns = netns_label(td.ns);
 
 	if (err == -ENODEV) {
 		out_error("tcpdump: %s: No such device exists\n"

@@ -7,6 +7,7 @@
 #include <stdarg.h>
 
 #include "nf-trace.h"
+#include "netns.h"
 #include "timeline.h"
 #include "utf8.h"
 
@@ -25,11 +26,6 @@ void tl_world_free(struct tl_world *w)
 	free(w->addrs);
 	free(w->fdb);
 	*w = (struct tl_world){0};
-}
-
-const char *tl_ns_name(const char *ns)
-{
-	return *ns ? ns : "host";
 }
 
 bool tl_locale_utf8(void)
@@ -379,7 +375,7 @@ static const char *arrow(const struct tl_print_opts *o)
 /* "RED reth0" into buf. */
 static void where(const struct cap_place *pl, char *buf, size_t size)
 {
-	snprintf(buf, size, "%s %s", tl_ns_name(pl->ns), pl->ifname);
+	snprintf(buf, size, "%s %s", netns_label(pl->ns), pl->ifname);
 }
 
 /* A namespace as the subject of a sentence: "RED", "the host". */
@@ -465,7 +461,7 @@ static struct columns widths(const struct timeline *tl)
 
 	for (size_t i = 0; i < tl->r->n_places; i++) {
 		const struct cap_place *pl = &tl->r->places[i];
-		int w = utf8_width(tl_ns_name(pl->ns));
+		int w = utf8_width(netns_label(pl->ns));
 
 		if (w > c.ns)
 			c.ns = w;
@@ -489,7 +485,7 @@ static void print_first(const struct timeline *tl,
 
 	if (color)
 		fprintf(out, "\033[%dm", color);
-	print_padded(out, tl_ns_name(pl->ns), c.ns + 2);
+	print_padded(out, netns_label(pl->ns), c.ns + 2);
 	if (color)
 		fputs("\033[0m", out);
 	print_padded(out, pl->ifname, c.ifname + 2);
@@ -658,7 +654,7 @@ void tl_stop_text(const struct timeline *tl, const struct tl_packet *p,
 	else
 		used = (size_t)snprintf(buf, size,
 			_("%s left %s %s but never reached %s %s"), noun,
-			tl_ns_name(at->ns), at->ifname, tl_ns_name(to->ns),
+			netns_label(at->ns), at->ifname, netns_label(to->ns),
 			to->ifname);
 	if (used < size && o->nf && o->nf->kind == NF_LAST_DROPPED &&
 	    is_icmp(&p->pkt) && *o->nf->text)

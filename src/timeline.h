@@ -128,7 +128,4 @@ void tl_world_free(struct tl_world *w);
 /* Does the locale's codeset say UTF-8? */
 bool tl_locale_utf8(void);
 
-/* "host" for "", else the name. */
-const char *tl_ns_name(const char *ns);
-
 #endif

@@ -371,7 +371,7 @@ const struct topo_link *topo_link_find(const struct topo_ns *ns,
 
 const char *topo_ns_label(const struct topo_ns *ns)
 {
-	return *ns->name ? ns->name : "host";
+	return netns_label(ns->name);
 }
 
 bool topo_nsid_owner(const char *viewer, int nsid, char *buf, size_t size)
