@@ -706,10 +706,8 @@ static int foot_fit(struct layout *y, int limit)
 
 /* ---- drawing ---- */
 
-static bool wire_dashed(const struct layout *y, size_t ns,
-			const struct topo_link *l)
+static bool wire_dashed(const struct layout *y, const struct topo_link *l)
 {
-	(void)ns;
 	return !l->up || (l->peer_ns >= 0 &&
 			  !link_at(y, l->peer_ns, l->peer_link)->up);
 }
@@ -753,7 +751,7 @@ static void draw_wire(struct canvas *cv, const struct layout *y, size_t ns,
 {
 	const struct topo_link *l = link_at(y, ns, k);
 	int row = y->row_of[ns][k];
-	bool dashed = wire_dashed(y, ns, l);
+	bool dashed = wire_dashed(y, l);
 	int from = ns > 0 ? y->edge : -1;
 
 	if (l->peer_ns == 0 && ns > 0) {
