@@ -5,6 +5,7 @@
 # by its meaning, also through a jump; and evaluating checks changes
 # nothing the real tools can see.
 . "${top_srcdir:-.}/tests/lib.sh"
+. "$top_srcdir/tests/bridge-lab.sh"
 need_tools ip jq nft iptables-nft bridge
 need_nf_tables
 
@@ -44,25 +45,10 @@ ip netns add BLUE
 for ns in RED BLUE; do
 	in_ns $ns sysctl -qw net.ipv6.conf.all.disable_ipv6=1 net.ipv6.conf.default.disable_ipv6=1
 done
-bridge_lab() {
-	ip link add reth0 type veth peer name reth1
-	ip link add beth0 type veth peer name beth1
-	ip link set reth0 netns RED
-	ip link set beth0 netns BLUE
-	ip link add br0 type bridge
-	ip link set reth1 master br0
-	ip link set beth1 master br0
-	ip -n RED addr add 11.11.11.2/24 dev reth0
-	ip -n BLUE addr add 11.11.11.3/24 dev beth0
-	ip -n RED link set reth0 up
-	ip -n BLUE link set beth0 up
-	ip -n RED link set lo up
-	ip -n BLUE link set lo up
-	ip link set br0 up
-	ip link set reth1 up
-	# beth1 stays down for now
-}
-bridge_lab
+# the lab of tests/bridge-lab.sh, with beth1 still down (the checks
+# below bring it up); RED and BLUE are there already
+bridge_lab_lines | grep -vxE 'ip netns add (RED|BLUE)|ip link set beth1 up' |
+	bash -e
 
 # ---- parse errors reach the driver ----
 says "bad: addr needs NS DEV CIDR, like: addr RED reth0 11.11.11.2/24" "addr RED reth0"
