@@ -765,6 +765,13 @@ void lesson_dir_add(const char *dir)
 		dirs[n_dirs++] = dir;
 }
 
+static const char *site_dir;
+
+void lesson_site_dir_set(const char *dir)
+{
+	site_dir = dir;
+}
+
 static int add_dir(char ***v, size_t *n, const char *dir)
 {
 	for (size_t i = 0; i < *n; i++)
@@ -796,6 +803,8 @@ static int lesson_dirs(char ***out, size_t *n)
 	free(user);
 	if (!err && env && *env)
 		err = add_dir(&v, &nv, env);
+	if (!err && site_dir && *site_dir)
+		err = add_dir(&v, &nv, site_dir);
 	if (!err)
 		err = add_dir(&v, &nv, PKGDATADIR "/lessons");
 	if (err) {

@@ -66,6 +66,10 @@ void lesson_warn(const struct lesson *l);
 /* --lessons DIR: looked in first (up to 8, in the order added; DIR is
  * kept, not copied). */
 void lesson_dir_add(const char *dir);
+/* The system's lesson directory (nstutor.conf's "lessons"): looked in
+ * after the learner's own and $NSTUTOR_LESSONS, before the installed
+ * ones.  DIR is kept, not copied. */
+void lesson_site_dir_set(const char *dir);
 /* Every lesson name found, sorted, each once; free with lesson_names_free. */
 int lesson_names(char ***names, size_t *n);
 void lesson_names_free(char **names, size_t n);

@@ -5,6 +5,7 @@
 #include <locale.h>
 
 #include "cmd.h"
+#include "config.h"
 #include "grade.h"
 #include "lesson.h"
 #include "netlink.h"
@@ -72,6 +73,9 @@ static void usage(FILE *f)
 		     "--check: 0 every step passed, 1 one failed, 2 it could not grade;\n"
 		     "shell -- COMMAND leaves with COMMAND's status, and a failed\n"
 		     "iptables with iptables' own.\n"));
+	fprintf(f, _("\nDefaults for --world, --lessons and --lang are read from\n"
+		     "%s (or the file $NSTUTOR_CONF names).\n"),
+		SYSCONFDIR "/nstutor.conf");
 }
 
 /* The language the environment asks for: LC_ALL, LC_MESSAGES, LANG. */
@@ -282,25 +286,47 @@ static int run(struct options *o)
 	return session_exit_status(run_commands(o));
 }
 
+/* The system's settings (config.h), under the command line's: the
+ * language first, so that what is wrong with the file is said in it. */
+static void apply_config(struct config *conf, struct options *o, int argc,
+			 char **argv)
+{
+	int err = config_load(conf);
+	const char *lang = find_lang(argc, argv);
+
+	set_language(lang ? lang : conf->language);
+	if (err < 0)
+		fprintf(stderr, _("nstutor: warning: cannot read %s: %s\n"),
+			conf->path ? conf->path : "nstutor.conf",
+			out_strerror(err));
+	config_report(conf);
+	if (conf->has_world)
+		o->world = conf->world;
+	lesson_site_dir_set(conf->lessons);
+}
+
 int main(int argc, char **argv)
 {
 	struct options o = {.world = WORLD_SANDBOX};
+	struct config conf;
 	int status;
 
 	if (argc == 2 && streq(argv[1], SANDBOX_KEEPER_OPTION))
 		sandbox_keeper_main();
 	if (argc >= 2 && streq(argv[1], SERVE_OPTION))
 		serve_main(argc - 1, argv + 1);
-	set_language(find_lang(argc, argv));
+	apply_config(&conf, &o, argc, argv);
 	status = parse_options(argc, argv, &o);
 	if (status >= 0) {
 		free(o.commands);
+		config_free(&conf);
 		return status;
 	}
 	out_init(o.plain);
 	status = world_open(o.world, world_need(&o));
 	if (status != 0) {
 		free(o.commands);
+		config_free(&conf);
 		return status < 0 || o.check ? EXIT_USAGE : EXIT_SUCCESS;
 	}
 	cmd_interrupt_install();
@@ -310,5 +336,6 @@ int main(int argc, char **argv)
 	nf_close_all();
 	world_close();
 	free(o.commands);
+	config_free(&conf);
 	return status;
 }

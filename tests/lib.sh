@@ -32,6 +32,9 @@ export NSTUTOR_RUNTIME_DIR="$TEST_TMP/run"
 # iptables-legacy, an oracle, takes its lock in /run, which is the
 # machine's: keep it in the test's directory.
 export XTABLES_LOCKFILE="$TEST_TMP/xtables.lock"
+# The machine's /etc/nstutor.conf (a classroom's, a package's) must not
+# choose the tests' world, lessons or language.
+export NSTUTOR_CONF=
 
 # The world the tests' nstutor acts on: host (the default) or, with
 # NST_WORLD=sandbox, its own sandbox world, as root or, with
