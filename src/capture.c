@@ -23,6 +23,7 @@
 
 static struct {
 	struct capture *standing;
+	bool pending;	/* capture on, with nothing to capture yet */
 	bool lesson;
 	bool link_header;
 	bool in_ping;	/* a ping is filling the standing capture */
@@ -106,6 +107,7 @@ int capture_set(bool on)
 {
 	int err;
 
+	cs.pending = false;
 	if (!on) {
 		capture_close(cs.standing);
 		cs.standing = NULL;
@@ -114,6 +116,11 @@ int capture_set(bool on)
 	if (cs.standing)
 		return 0;
 	err = capture_open(&cs.standing);
+	if (err == -ENODEV || err == -ENETDOWN) {
+		cs.standing = NULL;
+		cs.pending = true; /* a learner turns it on before the lab */
+		return 1;
+	}
 	if (err < 0) {
 		cs.standing = NULL;
 		say_open_error(err);
@@ -123,7 +130,7 @@ int capture_set(bool on)
 
 bool capture_is_on(void)
 {
-	return cs.standing != NULL;
+	return cs.standing || cs.pending;
 }
 
 void capture_for_lesson(bool on)
@@ -151,8 +158,10 @@ struct ping_capture *ping_capture_start(const char *ns, struct in_addr src,
 
 	(void)src;
 	(void)dst;
-	if (!cs.standing && !cs.lesson)
-		return NULL;
+	if (cs.pending && capture_open(&cs.standing) == 0)
+		cs.pending = false;
+	if (!cs.standing && (cs.pending || !cs.lesson))
+		return NULL; /* still nothing to capture on, or not asked */
 	pc = calloc(1, sizeof(*pc));
 	if (!pc)
 		return NULL;

@@ -19,8 +19,9 @@
 struct nf_last;
 struct ping_capture;
 
-/* capture on / off: arms or disarms the standing capture; 0 or -errno
- * (said to the learner). */
+/* capture on / off: arms or disarms the standing capture; 0, 1 when
+ * there is no link to capture on yet (it is armed at the next ping), or
+ * -errno (said to the learner). */
 int capture_set(bool on);
 bool capture_is_on(void);
 /* A lesson's pings capture even with capture off. */

@@ -39,8 +39,18 @@ static int capture_on(int argc, char **argv)
 		}
 		e = true;
 	}
-	if (capture_set(true) < 0)
+	switch (capture_set(true)) {
+	case 0:
+		break;
+	case 1:
+		capture_set_link_header(e);
+		out_note(_("capture is on: there is no link up to capture on "
+			   "yet, so it starts with the first ping after you "
+			   "make the lab."));
+		return CMD_OK;
+	default:
 		return CMD_ERROR;
+	}
 	capture_set_link_header(e);
 	out_note(_("Every ping now shows the frames it caused, at every "
 		   "interface of the world."));

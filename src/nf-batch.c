@@ -112,7 +112,7 @@ struct nf_batch *nf_batch_new(struct nf_sock *s)
 	if (!b)
 		return NULL;
 	b->s = s;
-	b->buf = malloc(NF_BATCH_BUF);
+	b->buf = calloc(1, NF_BATCH_BUF); /* padding in the batch is sent */
 	if (b->buf)
 		b->mb = mnl_nlmsg_batch_start(b->buf, NF_BATCH_BUF);
 	if (!b->mb) {

@@ -209,7 +209,7 @@ static int trace_alloc(struct in_addr target, size_t n, struct nf_trace **out)
 	if (!t)
 		return -ENOMEM;
 	t->ns = calloc(n, sizeof(*t->ns));
-	t->buf = malloc(TRACE_BUF);
+	t->buf = calloc(1, TRACE_BUF); /* padding in the batch is sent */
 	if (!t->ns || !t->buf) {
 		free(t->ns);
 		free(t->buf);

@@ -72,7 +72,7 @@ static void run_keep(int old_fd, const char *name)
 			return;
 		close(fd);
 	}
-	mount(from, to, NULL, MS_BIND | MS_REC, NULL);
+	mount(from, to, "none", MS_BIND | MS_REC, NULL);
 }
 
 /* A /run of the world's own that still shows the machine's /run,
@@ -110,7 +110,7 @@ static int make_mounts(void)
 	struct stat st;
 	int err;
 
-	if (mount(NULL, "/", NULL, MS_REC | MS_PRIVATE, NULL) < 0)
+	if (mount("none", "/", "none", MS_REC | MS_PRIVATE, NULL) < 0)
 		return -errno;
 	if (stat("/run/netns", &st) == 0 && S_ISDIR(st.st_mode)) {
 		if (mount("nstutor", "/run/netns", "tmpfs",
