@@ -27,4 +27,5 @@ check $r "po/ko.po translates every message"
 msgfmt --check -o /dev/null po/ko.po
 check $? "po/ko.po is well-formed"
 echo "1..$n"
+echo "# ko.po against the sources: $stats"
 exit $failed
