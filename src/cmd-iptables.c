@@ -224,6 +224,13 @@ static int set_jump(struct ipt_line *l, int letter, const char *arg)
 				"multiple -j flags not allowed");
 		return ipt_param_fail(l);
 	}
+	if (strlen(arg) > IPT_CHAIN_MAX - 1) {
+		ipt_param_error(_("A target is a chain or ACCEPT, DROP, REJECT "
+				  "...: names are at most 28 characters."),
+				"Invalid target name `%s' (%d chars max)", arg,
+				IPT_CHAIN_MAX - 1);
+		return ipt_param_fail(l);
+	}
 	l->jump = arg;
 	r->verdict = letter == 'g' ? IPT_GOTO : IPT_JUMP;
 	snprintf(r->target, sizeof(r->target), "%s", arg);
@@ -705,7 +712,10 @@ static int check_matches(struct ipt_line *l)
 	if (l->chain && check_ifaces(l) < 0)
 		return -1;
 
-	if (l->l4_explicit && r->proto && r->proto != l->l4) {
+	/* iptables: --sport/--dport of -m tcp need -p tcp; -m tcp with
+	 * no option and no -p is the kernel's to refuse */
+	if (l->l4_explicit && (r->proto ? r->proto != l->l4 :
+					  r->sport.set || r->dport.set)) {
 		bool tcp = l->l4 == IPPROTO_TCP;
 
 		ipt_param_error(_("The -m match must be the rule's -p "
@@ -770,7 +780,7 @@ static int check_table(struct ipt_line *l)
 	return ipt_fail(l, IPT_EXIT_VERSION);
 }
 
-static int parse_line(struct ipt_line *l)
+int ipt_line_parse(struct ipt_line *l)
 {
 	while (l->next < l->argc)
 		if (parse_word(l, l->argv[l->next++]) < 0)
@@ -822,7 +832,7 @@ static int iptables_exec(struct cmd_ctx *ctx, int argc, char **argv)
 	ipt_rule_init(&l.rule);
 	if (cmd_netns_gone(ctx))
 		return CMD_ERROR;
-	err = parse_line(&l);
+	err = ipt_line_parse(&l);
 	if (err == 0 && l.cmd == 'h')
 		help();
 	else if (err == 0 && l.cmd == 'V')

@@ -43,6 +43,9 @@ struct ipt_line {
 	char **argv;
 };
 
+/* Reads l's words (table "filter", rule initialised, argc/argv set):
+ * 0, or -1 having said why as iptables does.  Carries out nothing. */
+int ipt_line_parse(struct ipt_line *l);
 /* Marks l failed with iptables' exit status; returns -1. */
 int ipt_fail(struct ipt_line *l, int status);
 /* ... a parameter problem (after ipt_param_error). */

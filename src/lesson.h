@@ -7,7 +7,8 @@
  * those added with lesson_dir_add() (--lessons DIR), then
  * $XDG_DATA_HOME/nstutor/lessons (or ~/.local/share/nstutor/lessons),
  * then $NSTUTOR_LESSONS (the source tree's lessons/ when run from a
- * build directory), then PKGDATADIR/lessons.  The first directory
+ * build directory), then nstutor.conf's lessons directory, then
+ * PKGDATADIR/lessons.  The first directory
  * holding NAME.lesson wins, even when that file does not load.  A name
  * with '/' or starting with '.' is refused (-EINVAL).
  */

@@ -240,6 +240,25 @@ static void nat_range(struct textbuf *l, const struct ipt_nat *n)
 	}
 }
 
+/* A text option's value as iptables saves it: bare when it is only
+ * letters, digits, '_' and '-', else in "..." with \ before each of
+ * " \ and '. */
+static void spec_string(struct textbuf *l, const char *value)
+{
+	static const char bare[] = "_-0123456789abcdefghijklmnopqrstuvwxyz"
+				   "ABCDEFGHIJKLMNOPQRSTUVWXYZ";
+	size_t n = strspn(value, bare);
+
+	if (n > 0 && value[n] == '\0') {
+		textbuf_add(l, " %s", value);
+		return;
+	}
+	textbuf_add(l, " \"");
+	for (const char *p = value; *p; p++)
+		textbuf_add(l, strchr("\"\\'", *p) ? "\\%c" : "%c", *p);
+	textbuf_add(l, "\"");
+}
+
 static void spec_target(struct textbuf *l, const struct ipt_rule *r)
 {
 	switch (r->verdict) {
@@ -257,8 +276,10 @@ static void spec_target(struct textbuf *l, const struct ipt_rule *r)
 	textbuf_add(l, " -j %s", ipt_target_word(r->verdict));
 	if (r->verdict == IPT_REJECT && r->reject_with[0])
 		textbuf_add(l, " --reject-with %s", r->reject_with);
-	if (r->verdict == IPT_LOG && r->log_prefix[0])
-		textbuf_add(l, " --log-prefix \"%s\"", r->log_prefix);
+	if (r->verdict == IPT_LOG && r->log_prefix[0]) {
+		textbuf_add(l, " --log-prefix");
+		spec_string(l, r->log_prefix);
+	}
 	if (r->verdict == IPT_MASQUERADE && r->nat.has_port) {
 		textbuf_add(l, " --to-ports %u", r->nat.port_lo);
 		if (r->nat.port_hi != r->nat.port_lo)

@@ -125,8 +125,13 @@ done <<'LINES'
 -A FORWARD -p icmp --icmp-type bogus -j ACCEPT
 -A FORWARD -s 1.1.1.1 -s 2.2.2.2
 -A FORWARD -j ACCEPT -j DROP
+-A FORWARD -j abcdefghijabcdefghijabcdefghi
+-A FORWARD -g abcdefghijabcdefghijabcdefghijabcdef
+-A FORWARD -j abcdefghijabcdefghijabcdefgh
 -A FORWARD -p tcp -m udp --dport 5 -j ACCEPT
 -A FORWARD -m udp -j ACCEPT
+-A FORWARD -m tcp --dport 22
+-A FORWARD -p all -m udp --sport 5 -j ACCEPT
 -A FORWARD -p udp --dport 5 --dport 6 -j ACCEPT
 -A FORWARD ! ! -s 1.1.1.1
 -A FORWARD !

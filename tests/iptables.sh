@@ -100,6 +100,8 @@ iptables-nft -N EMPTY
 iptables-nft -A INPUT ! -s 1.2.3.4 -i eth+ -p udp --sport 53 \
 	-m conntrack --ctstate RELATED,ESTABLISHED -j LOG --log-prefix "hi "
 iptables-nft -A INPUT -p icmp --icmp-type echo-request -j REJECT
+iptables-nft -A INPUT -p udp -j LOG --log-prefix fwd_1-a
+iptables-nft -A INPUT -p tcp -j LOG --log-prefix 'say "hi" \ it'
 iptables-nft -A INPUT -p icmp --icmp-type 3/3 -j DROP
 iptables-nft -A INPUT -p tcp ! --dport 1000:2000 -j REJECT --reject-with tcp-reset
 iptables-nft -A INPUT -p tcp --sport 1024: --dport 22 -j ACCEPT

@@ -1,14 +1,14 @@
-/* replay-pkt.c: runs every file of the fuzz corpus (tests/fuzz/corpus-pkt)
- * through the fuzz target's function, so that "make check" keeps each
- * seed and each crash the fuzzer found as a regression test (TAP). */
+/* replay.c: runs every file of a fuzz target's corpus (CORPUS_DIR, or
+ * the directory given) through the target's LLVMFuzzerTestOneInput(),
+ * so that "make check" keeps each seed and each crash the fuzzer ever
+ * found as a regression test (TAP).  Built once per target with the
+ * ordinary compiler. */
 #include "system.h"
 
 #include <dirent.h>
-#include <stdint.h>
 
+#include "fuzz.h"
 #include "../tap.h"
-
-int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 static int by_name(const struct dirent **a, const struct dirent **b)
 {
@@ -17,7 +17,7 @@ static int by_name(const struct dirent **a, const struct dirent **b)
 
 static void replay(const char *dir, const char *name)
 {
-	static unsigned char buf[65536];
+	static unsigned char buf[1 << 20];
 	char path[4096];
 	FILE *f;
 	size_t n;
@@ -31,12 +31,12 @@ static void replay(const char *dir, const char *name)
 	n = fread(buf, 1, sizeof(buf), f);
 	fclose(f);
 	LLVMFuzzerTestOneInput(buf, n);
-	ok(1, "%s (%zu bytes) decodes and formats", name, n);
+	ok(1, "%s (%zu bytes) runs through %s", name, n, FUZZ_TARGET);
 }
 
 int main(int argc, char **argv)
 {
-	const char *dir = argc > 1 ? argv[1] : PKT_CORPUS_DIR;
+	const char *dir = argc > 1 ? argv[1] : CORPUS_DIR;
 	struct dirent **names;
 	int n = scandir(dir, &names, NULL, by_name);
 
