@@ -178,6 +178,12 @@ static int set_iface(struct ipt_line *l, int letter, const char *arg,
 {
 	if (once(l, letter, i->set) < 0)
 		return -1;
+	if (!*arg) {
+		ipt_param_error(_("Name an interface after -i or -o, like "
+				  "-o br0 (or leave the option out)."),
+				"Empty interface is likely to be undesired");
+		return ipt_param_fail(l);
+	}
 	if (strlen(arg) >= IFNAMSIZ) {
 		ipt_param_error(_("Interface names are at most 15 characters "
 				  "long."),

@@ -142,6 +142,8 @@ done <<'LINES'
 -A INPUT -o eth0 -j ACCEPT
 -A OUTPUT -i eth0 -j ACCEPT
 -A FORWARD -i eth0toolongname123 -j ACCEPT
+-A FORWARD -o "" -j ACCEPT
+-A FORWARD -i ""
 -A FORWARD -c x 5 -j ACCEPT
 -A FORWARD -j LOG --log-prefix ""
 -A FORWARD --log-prefix x -j ACCEPT
