@@ -230,6 +230,12 @@ static int set_jump(struct ipt_line *l, int letter, const char *arg)
 				"multiple -j flags not allowed");
 		return ipt_param_fail(l);
 	}
+	if (!*arg) {
+		ipt_param_error(_("A target is a chain or ACCEPT, DROP, REJECT "
+				  "...: name one after -j."),
+				"Invalid target name (too short)");
+		return ipt_param_fail(l);
+	}
 	if (strlen(arg) > IPT_CHAIN_MAX - 1) {
 		ipt_param_error(_("A target is a chain or ACCEPT, DROP, REJECT "
 				  "...: names are at most 28 characters."),

@@ -143,6 +143,8 @@ done <<'LINES'
 -A OUTPUT -i eth0 -j ACCEPT
 -A FORWARD -i eth0toolongname123 -j ACCEPT
 -A FORWARD -o "" -j ACCEPT
+-A FORWARD -j ""
+-A FORWARD -s 11.11.11.0/24 -g ""
 -A FORWARD -i ""
 -A FORWARD -c x 5 -j ACCEPT
 -A FORWARD -j LOG --log-prefix ""
