@@ -10,6 +10,8 @@
  */
 #include "fuzz.h"
 
+#include <netinet/in.h>
+
 #include "cmd-iptables.h"
 #include "nf-rule.h"
 #include "tokenize.h"
@@ -89,11 +91,15 @@ static bool survives_shell(const struct ipt_rule *r)
 	       bare_word(r->out.name) && !strchr(r->log_prefix, '\'');
 }
 
-/* -m icmp, -m tcp or -m udp with no -p: iptables-nft sends that rule
- * and the kernel refuses it (RULE_APPEND failed), as nstutor does. */
+/* -m icmp without -p icmp, or -m tcp / -m udp with no -p: iptables-nft
+ * sends that rule and the kernel refuses it (RULE_APPEND failed), as it
+ * refuses nstutor's. */
 static bool kernel_refuses(const struct ipt_line *l)
 {
-	return (l->icmp || l->l4_explicit) && !l->rule.proto;
+	const struct ipt_rule *r = &l->rule;
+
+	return (l->icmp && (r->proto != IPPROTO_ICMP || r->proto_invert)) ||
+	       (l->l4_explicit && !r->proto);
 }
 
 static void translate(const struct ipt_line *l)
