@@ -91,14 +91,16 @@ static bool survives_shell(const struct ipt_rule *r)
 	       bare_word(r->out.name) && !strchr(r->log_prefix, '\'');
 }
 
-/* -m icmp without -p icmp, or -m tcp / -m udp with no -p: iptables-nft
+/* -m icmp or --icmp-type without -p icmp (or under "! -p icmp"), or
+ * -m tcp / -m udp with no -p: iptables-nft
  * sends that rule and the kernel refuses it (RULE_APPEND failed), as it
  * refuses nstutor's. */
 static bool kernel_refuses(const struct ipt_line *l)
 {
 	const struct ipt_rule *r = &l->rule;
 
-	return (l->icmp && (r->proto != IPPROTO_ICMP || r->proto_invert)) ||
+	return ((l->icmp || r->icmp_type_set) &&
+		(r->proto != IPPROTO_ICMP || r->proto_invert)) ||
 	       (l->l4_explicit && !r->proto);
 }
 
