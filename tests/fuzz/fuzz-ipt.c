@@ -91,8 +91,8 @@ static bool survives_shell(const struct ipt_rule *r)
 	       bare_word(r->out.name) && !strchr(r->log_prefix, '\'');
 }
 
-/* -m icmp or --icmp-type without -p icmp (or under "! -p icmp"), or
- * -m tcp / -m udp with no -p: iptables-nft
+/* -m icmp or --icmp-type without -p icmp (or under "! -p icmp"),
+ * -m tcp / -m udp with no -p, "! -s 0/0": iptables-nft
  * sends that rule and the kernel refuses it (RULE_APPEND failed), as it
  * refuses nstutor's. */
 static bool kernel_refuses(const struct ipt_line *l)
@@ -101,7 +101,9 @@ static bool kernel_refuses(const struct ipt_line *l)
 
 	return ((l->icmp || r->icmp_type_set) &&
 		(r->proto != IPPROTO_ICMP || r->proto_invert)) ||
-	       (l->l4_explicit && !r->proto);
+	       (l->l4_explicit && !r->proto) ||
+	       (r->src.set && r->src.invert && r->src.len == 0) ||
+	       (r->dst.set && r->dst.invert && r->dst.len == 0);
 }
 
 static void translate(const struct ipt_line *l)
