@@ -15,6 +15,7 @@
 #include <stdarg.h>
 #include <sys/stat.h>
 
+#include "datadirs.h"
 #include "lesson.h"
 
 #define LESSON_MAX_BYTES (1024 * 1024)
@@ -806,7 +807,7 @@ static int lesson_dirs(char ***out, size_t *n)
 	if (!err && site_dir && *site_dir)
 		err = add_dir(&v, &nv, site_dir);
 	if (!err)
-		err = add_dir(&v, &nv, PKGDATADIR "/lessons");
+		err = add_dir(&v, &nv, datadirs_lessons());
 	if (err) {
 		strings_free(v, nv);
 		return err;

@@ -6,9 +6,9 @@
  * lesson_find() looks a name up in the lesson directories, in order:
  * those added with lesson_dir_add() (--lessons DIR), then
  * $XDG_DATA_HOME/nstutor/lessons (or ~/.local/share/nstutor/lessons),
- * then $NSTUTOR_LESSONS (the source tree's lessons/ when run from a
- * build directory), then nstutor.conf's lessons directory, then
- * PKGDATADIR/lessons.  The first directory
+ * then $NSTUTOR_LESSONS, then nstutor.conf's lessons directory, then
+ * the shipped lessons (PKGDATADIR/lessons, or the source tree's lessons/
+ * when nstutor runs from its build tree: datadirs.h).  The first directory
  * holding NAME.lesson wins, even when that file does not load.  A name
  * with '/' or starting with '.' is refused (-EINVAL).
  */

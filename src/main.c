@@ -6,6 +6,7 @@
 
 #include "cmd.h"
 #include "config.h"
+#include "datadirs.h"
 #include "grade.h"
 #include "lesson.h"
 #include "netlink.h"
@@ -119,7 +120,7 @@ static void set_language(const char *lang)
 		   !streq(lang, "POSIX")) {
 		use_language(lang);
 	}
-	bindtextdomain(PACKAGE, dir && *dir ? dir : LOCALEDIR);
+	bindtextdomain(PACKAGE, dir && *dir ? dir : datadirs_locale());
 	bind_textdomain_codeset(PACKAGE, "UTF-8");
 	textdomain(PACKAGE);
 }

@@ -42,7 +42,7 @@ make_world() {
 	cat >"$TEST_TMP/$name" <<WRAP
 #!/bin/sh
 exec nsenter -t $pid -n -m -- env NSTUTOR_CONF=$TEST_TMP/$name.conf \
-	NSTUTOR_LESSONS=$NSTUTOR_LESSONS $NSTUTOR "\$@"
+	$NSTUTOR "\$@"
 WRAP
 	chmod +x "$TEST_TMP/$name"
 }

@@ -40,7 +40,8 @@ is "$(complete_ nstutor --format = '')" "json tap text" "--format=: text json ta
 is "$(complete_ nstutor --format=)" "--format=json --format=tap --format=text" \
 	"--format= as one word"
 
-# lesson names: from $NSTUTOR_LESSONS (the tests' lessons/)
+# lesson names: the uninstalled nstutor's own, the source tree's lessons/
+# (read from the build's src/nstutor.uninstalled, as nstutor reads it)
 lessons=$(cd "$top_srcdir/lessons" && ls -- *.lesson | sed 's/\.lesson$//' | xargs)
 is "$(complete_ nstutor --check = br)" "bridge" "--check=br: bridge"
 is "$(complete_ nstutor --check=br)" "--check=bridge" "--check=br as one word"

@@ -269,6 +269,11 @@ like "$(js '.steps[3].failed_check')" 'veth1' "veth1 down: the failing check nam
 ip -n BLUE link set veth1 up
 
 # --- --check all: every lesson of every directory ---
+# (an nstutor with no lessons shipped: a copy away from its build tree,
+# which looks only in --lessons DIR and the installed directory)
+built=("${NST_ARGV[@]}")
+mkdir -p "$TEST_TMP/bare" && cp "$NSTUTOR" "$TEST_TMP/bare/nstutor" &&
+	NST_ARGV=("${NST_AS[@]}" "$TEST_TMP/bare/nstutor" --world="$NST_WORLD")
 NSTUTOR_LESSONS=$TEST_TMP/none XDG_DATA_HOME=$TEST_TMP/xdg check --check all --format=json
 is "$rc" 1 "all: exit 1 (solo's v9a is missing)"
 is "$(js 'map(.lesson) | join(" ")')" "solo tiny" "all, JSON: an array of both lessons, sorted"
@@ -282,6 +287,8 @@ has_line "$(out)" 'all 2 lessons: 8 of 9 steps pass' "all, text: a total"
 ip -n RED link add v9a type veth peer name v9b
 NSTUTOR_LESSONS=$TEST_TMP/none XDG_DATA_HOME=$TEST_TMP/xdg check --check all --format=json
 is "$rc:$(js 'map(.ok) | all')" "0:true" "all pass: exit 0"
+
+NST_ARGV=("${built[@]}")
 
 # --- could not grade: exit 2 ---
 check --check nosuch

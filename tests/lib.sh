@@ -105,6 +105,17 @@ like() {
 	fi
 }
 
+# unlike GOT REGEX DESCRIPTION: passes when GOT does not match the ERE.
+unlike() {
+	if ! printf '%s' "$1" | grep -qE -- "$2"; then
+		ok 0 "$3"
+	else
+		ok 1 "$3"
+		printf '%s\n' "$1" | grep -E -- "$2" | sed 's/^/#   got: /' | head -20
+		echo "#   wanted no match of /$2/"
+	fi
+}
+
 # has_line TEXT REGEX DESCRIPTION: passes when one line of TEXT is all
 # of the ERE.
 has_line() {

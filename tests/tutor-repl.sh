@@ -9,7 +9,7 @@
 TTY_SCROLLBACK=300
 . "${top_srcdir:-.}/tests/tty.sh"
 
-if [ ! -e "$NSTUTOR_LESSONS/bridge.lesson" ]; then
+if [ ! -e "$top_srcdir/lessons/bridge.lesson" ]; then
 	echo "1..0 # SKIP lessons/bridge.lesson is not there"
 	exit 0
 fi
