@@ -138,9 +138,10 @@ out=$(NSTUTOR_LOCALEDIR="$TEST_TMP/locale" LC_ALL=C.UTF-8 LANGUAGE=ko \
 like "$out" "missing-korean\.lesson:18: 단계 two에 한국어 제목" "and the warnings too"
 
 # the shipped lessons load, in both languages, and are found by name
-shipped=$(cd "${NSTUTOR_LESSONS:-$top_srcdir/lessons}" && ls -- *.lesson 2>/dev/null | sed 's/\.lesson$//')
+export NSTUTOR_LESSONS=$top_srcdir/lessons
+shipped=$(cd "$NSTUTOR_LESSONS" && ls -- *.lesson 2>/dev/null | sed 's/\.lesson$//')
 for name in $shipped; do
-	out=$("$drive" "${NSTUTOR_LESSONS:-$top_srcdir/lessons}/$name.lesson" 2>&1)
+	out=$("$drive" "$NSTUTOR_LESSONS/$name.lesson" 2>&1)
 	like "$out" "^ok $name: [1-9][0-9]* steps, 0 warnings\$" "lessons/$name.lesson loads, with all its Korean"
 done
 if [ -n "$shipped" ]; then
