@@ -13,6 +13,7 @@
 #include "netns.h"
 #include "nl-link.h"
 #include "out.h"
+#include "particle.h"
 
 /* ---- small helpers ---- */
 
@@ -43,7 +44,7 @@ void changes_say_at(struct report *r, size_t pos, const char *fmt, ...)
 	int len;
 
 	va_start(ap, fmt);
-	len = vasprintf(&text, fmt, ap);
+	len = particle_vasprintf(&text, fmt, ap);
 	va_end(ap);
 	if (len < 0)
 		return;

@@ -16,6 +16,7 @@
 #include "check-private.h"
 #include "cmd-iptables.h"
 #include "nf-ipt.h"
+#include "particle.h"
 
 /* ---- reading a rule's spec ---- */
 
@@ -62,7 +63,7 @@ static int PRINTF_LIKE(2, 3) spec_refuse(struct spec *s, const char *fmt, ...)
 	int n;
 
 	va_start(ap, fmt);
-	n = vasprintf(s->error, fmt, ap);
+	n = particle_vasprintf(s->error, fmt, ap);
 	va_end(ap);
 	if (n < 0) {
 		*s->error = NULL;

@@ -12,13 +12,14 @@
 #include <net/if.h>
 
 #include "check-private.h"
-#include "topo.h"
 #include "inet.h"
 #include "netns.h"
 #include "nf-ipt.h"
 #include "nl-link.h"
 #include "out.h"
+#include "particle.h"
 #include "sysctl.h"
+#include "topo.h"
 
 typedef int (*check_eval_fn)(const struct check *c, char *why, size_t size);
 typedef int (*check_parse_fn)(struct check *c, char **error);
@@ -42,7 +43,7 @@ void check_say(char *why, size_t size, const char *fmt, ...)
 	if (!why || !size)
 		return;
 	va_start(ap, fmt);
-	vsnprintf(why, size, fmt, ap);
+	particle_vsnprintf(why, size, fmt, ap);
 	va_end(ap);
 }
 
@@ -60,7 +61,7 @@ static int PRINTF_LIKE(2, 3) refuse(char **error, const char *fmt, ...)
 	int n;
 
 	va_start(ap, fmt);
-	n = vasprintf(error, fmt, ap);
+	n = particle_vasprintf(error, fmt, ap);
 	va_end(ap);
 	if (n < 0) {
 		*error = NULL;

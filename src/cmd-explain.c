@@ -19,20 +19,21 @@ static void explain_drop(const struct nf_last *l)
 
 	printf("%s\n", l->text);
 	if (l->bridged)
-		printf(_("The frame only crossed a bridge, but with "
-			 "net.bridge.bridge-nf-call-iptables=1 the kernel "
-			 "sends bridged IPv4 through iptables too: chain %s "
-			 "decided.\n"), d->chain);
+		out_printf(_("The frame only crossed a bridge, but with "
+			     "net.bridge.bridge-nf-call-iptables=1 the kernel "
+			     "sends bridged IPv4 through iptables too: chain %s "
+			     "decided.\n"), d->chain);
 	if (d->policy)
-		printf(_("No rule of chain %s took the packet, so the chain's "
-			 "policy dropped it.  A rule that accepts it (iptables "
-			 "-A %s -s NETWORK -j ACCEPT) lets it through.\n"),
-		       d->chain, d->chain);
+		out_printf(_("No rule of chain %s took the packet, so the "
+			     "chain's policy dropped it.  A rule that accepts "
+			     "it (iptables -A %s -s NETWORK -j ACCEPT) lets it "
+			     "through.\n"),
+			   d->chain, d->chain);
 	else
-		printf(_("A rule of chain %s dropped it.  \"iptables -L %s "
-			 "--line-numbers\" shows the rules in order; \"iptables "
-			 "-D %s N\" deletes rule N.\n"),
-		       d->chain, d->chain, d->chain);
+		out_printf(_("A rule of chain %s dropped it.  \"iptables -L "
+			     "%s --line-numbers\" shows the rules in order; "
+			     "\"iptables -D %s N\" deletes rule N.\n"),
+			   d->chain, d->chain, d->chain);
 }
 
 /* The last capture, drawn: where each frame went and where it stopped. */
@@ -51,27 +52,29 @@ static int explain_exec(struct cmd_ctx *ctx, int argc, char **argv)
 
 	switch (l->kind) {
 	case NF_LAST_NONE:
-		printf(_("Nothing to explain yet: explain tells why the last "
-			 "ping failed.\n"));
+		out_printf(_("Nothing to explain yet: explain tells why the "
+			     "last ping failed.\n"));
 		break;
 	case NF_LAST_REPLIED:
-		printf(_("The last ping from %s to %s got its replies: nothing "
-			 "was dropped.\n"), from_ns(l), l->target);
+		out_printf(_("The last ping from %s to %s got its replies: "
+			     "nothing was dropped.\n"),
+			   from_ns(l), l->target);
 		break;
 	case NF_LAST_DROPPED:
 		explain_drop(l);
 		break;
 	case NF_LAST_NOT_NETFILTER:
-		printf(_("The last ping from %s to %s lost packets, but the "
-			 "trace saw no firewall rule or policy (nftables, "
-			 "iptables-nft) drop them: look at routes (ip route), "
-			 "ARP (ip neigh) and links that are down.\n"),
-		       from_ns(l), l->target);
+		out_printf(_("The last ping from %s to %s lost packets, but the "
+			     "trace saw no firewall rule or policy (nftables, "
+			     "iptables-nft) drop them: look at routes (ip "
+			     "route), ARP (ip neigh) and links that are "
+			     "down.\n"),
+			   from_ns(l), l->target);
 		break;
 	case NF_LAST_UNTRACED:
-		printf(_("The last ping from %s to %s lost packets; nstutor "
-			 "could not trace the firewall to say where.\n"),
-		       from_ns(l), l->target);
+		out_printf(_("The last ping from %s to %s lost packets; nstutor "
+			     "could not trace the firewall to say where.\n"),
+			   from_ns(l), l->target);
 		break;
 	}
 	if (l->kind != NF_LAST_NONE)

@@ -3,6 +3,7 @@
 
 #include <fcntl.h>
 #include <limits.h>
+#include <stdarg.h>
 #include <time.h>
 
 #include "cmd.h"
@@ -11,7 +12,44 @@
 #include "sandbox.h"
 #include "serve.h"
 #include "show-link.h"
+#include "utf8.h"
 #include "world.h"
+
+/* The labels of "world status"; their values line up in one column. */
+enum world_field { F_WORLD, F_KEEPER, F_MADE, F_STATE, F_NAMESPACES };
+
+static const char *const field_labels[] = {
+	/* TRANSLATORS: the labels of "world status".  nstutor lines up
+	 * the values after them, whatever their width. */
+	[F_WORLD] = N_("World:"),
+	[F_KEEPER] = N_("Keeper:"),
+	[F_MADE] = N_("Made:"),
+	[F_STATE] = N_("State:"),
+	[F_NAMESPACES] = N_("Namespaces:"),
+};
+
+static void print_field(enum world_field f, const char *fmt, ...)
+	PRINTF_LIKE(2, 3);
+
+/* "Label:", spaces to the values' column, the value and a newline. */
+static void print_field(enum world_field f, const char *fmt, ...)
+{
+	const char *label = _(field_labels[f]);
+	int column = 0;
+	va_list ap;
+
+	for (size_t i = 0; i < ARRAY_SIZE(field_labels); i++) {
+		int w = utf8_width(_(field_labels[i]));
+
+		if (w > column)
+			column = w;
+	}
+	printf("%s%*s", label, column + 1 - utf8_width(label), "");
+	va_start(ap, fmt);
+	out_vfprintf(stdout, fmt, ap);
+	va_end(ap);
+	putchar('\n');
+}
 
 static void print_since(time_t since)
 {
@@ -20,7 +58,7 @@ static void print_since(time_t since)
 
 	if (since && localtime_r(&since, &tm) &&
 	    strftime(when, sizeof(when), "%Y-%m-%d %H:%M:%S", &tm))
-		printf(_("Made:       %s\n"), when);
+		print_field(F_MADE, "%s", when);
 }
 
 static void print_world_kind(void)
@@ -28,13 +66,15 @@ static void print_world_kind(void)
 	const struct sandbox_info *s = sandbox_info();
 
 	if (world_kind() == WORLD_HOST) {
-		printf(_("World:      host (this machine's real network)\n"));
+		print_field(F_WORLD, "%s",
+			    _("host (this machine's real network)"));
 		return;
 	}
-	printf(_("World:      sandbox (private: this machine's own network "
-		 "is not touched)\n"));
-	printf(_("Keeper:     pid %ld%s\n"), (long)s->keeper,
-	       s->user_ns ? _(", in a user namespace of its own") : "");
+	print_field(F_WORLD, "%s",
+		    _("sandbox (private: this machine's own network is not "
+		      "touched)"));
+	print_field(F_KEEPER, "pid %ld%s", (long)s->keeper,
+		    s->user_ns ? _(", in a user namespace of its own") : "");
 	print_since(s->since);
 }
 
@@ -54,7 +94,7 @@ static int print_namespaces(void)
 	}
 	if (err < 0)
 		names = (struct netns_names){0};
-	printf(_("Namespaces: %zu\n"), names.n);
+	print_field(F_NAMESPACES, "%zu", names.n);
 	printf("\nhost\n");
 	status |= show_links_cmd(&ctx, false, 0, none);
 	for (size_t i = 0; i < names.n; i++) {
@@ -69,7 +109,7 @@ static int print_namespaces(void)
 static int world_status_exec(struct cmd_ctx *ctx, int argc, char **argv)
 {
 	print_world_kind();
-	printf(_("State:      %s\n"), world_state_path());
+	print_field(F_STATE, "%s", world_state_path());
 	return print_namespaces();
 }
 

@@ -5,6 +5,7 @@
 
 #include "config.h"
 #include "out.h"
+#include "particle.h"
 
 #ifndef SYSCONFDIR
 #define SYSCONFDIR "/etc"
@@ -140,7 +141,8 @@ static void problem_text(const struct config_problem *p, char *buf, size_t size)
 		snprintf(buf, size, _("unknown world '%s' (use host or sandbox)"), p->text);
 		break;
 	default:
-		snprintf(buf, size, _("'%s' is not \"key = value\""), p->text);
+		particle_snprintf(buf, size, _("'%s' is not \"key = value\""),
+				  p->text);
 		break;
 	}
 }

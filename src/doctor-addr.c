@@ -57,9 +57,9 @@ static enum doctor_overlap meet(FILE *f, const char *what,
 		o = doctor_overlap(addr, len, n->addr, n->len);
 		if (o == DOCTOR_APART)
 			continue;
-		fprintf(f, _("%s meets %s/%d (%s)\n"), what,
-			inet_format(AF_INET, n->addr, buf, sizeof(buf)),
-			n->len, _(n->used_by));
+		out_fprintf(f, _("%s meets %s/%d (%s)\n"), what,
+			    inet_format(AF_INET, n->addr, buf, sizeof(buf)),
+			    n->len, _(n->used_by));
 		if (o > worst)
 			worst = o;
 	}

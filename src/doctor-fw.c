@@ -167,8 +167,8 @@ static int check_bnf(const struct fw *fw, struct doctor_report *r)
 	if ((err = doctor_text_open(&t)) < 0)
 		return err;
 	if (fw->bnf_err == -ENOENT) {
-		fprintf(t.f, _("%s does not exist: br_netfilter is not "
-			       "loaded\n"), BNF_KEY);
+		out_fprintf(t.f, _("%s does not exist: br_netfilter is not "
+				   "loaded\n"), BNF_KEY);
 		return doctor_add_text(r, DOCTOR_OK,
 				       _("br_netfilter: not loaded"), &t,
 				       _(bnf_absent));

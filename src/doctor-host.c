@@ -157,8 +157,8 @@ static void userns_seen(FILE *f, const struct userns_try *t)
 		fprintf(f, _("as uid %d, a child made a user and a network "
 			     "namespace and set its lo up\n"), t->uid);
 	else
-		fprintf(f, _("as uid %d, a child's %s failed: %s\n"), t->uid,
-			steps[t->step], out_strerror(t->err));
+		out_fprintf(f, _("as uid %d, a child's %s failed: %s\n"),
+			    t->uid, steps[t->step], out_strerror(t->err));
 }
 
 /* Why it failed, from the sysctls, and what would allow it. */

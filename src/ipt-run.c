@@ -14,6 +14,7 @@
 #include "cmd.h"
 #include "nf-ipt.h"
 #include "out.h"
+#include "particle.h"
 #include "sysctl.h"
 
 /* "iptables: MSG." with a hint: the errors of iptables' own checks. */
@@ -404,9 +405,10 @@ static int bad_rule(struct ipt_line *l)
 {
 	char hint[256];
 
-	snprintf(hint, sizeof(hint),
-		 _("No rule of %s is this one; \"iptables -S %s\" shows its "
-		   "rules as they are typed."), l->chain, l->chain);
+	particle_snprintf(hint, sizeof(hint),
+			  _("No rule of %s is this one; \"iptables -S %s\" "
+			    "shows its rules as they are typed."),
+			  l->chain, l->chain);
 	return ipt_error(l, "Bad rule (does a matching rule exist in that "
 			 "chain?)", hint);
 }

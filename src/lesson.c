@@ -17,6 +17,7 @@
 
 #include "datadirs.h"
 #include "lesson.h"
+#include "particle.h"
 
 #define LESSON_MAX_BYTES (1024 * 1024)
 #define LESSON_MAX_LINE	 4096
@@ -82,7 +83,7 @@ static int fail_at(struct parser *p, unsigned int line, const char *fmt, ...)
 	if (p->error)
 		return -EINVAL;
 	va_start(ap, fmt);
-	if (vasprintf(&what, fmt, ap) < 0)
+	if (particle_vasprintf(&what, fmt, ap) < 0)
 		what = NULL;
 	va_end(ap);
 	if (!what || asprintf(&p->error, "%s:%u: %s", p->path, line, what) < 0)
@@ -101,7 +102,7 @@ static int warn_at(struct parser *p, unsigned int line, const char *fmt, ...)
 	va_list ap;
 
 	va_start(ap, fmt);
-	if (vasprintf(&what, fmt, ap) < 0)
+	if (particle_vasprintf(&what, fmt, ap) < 0)
 		what = NULL;
 	va_end(ap);
 	if (!what || asprintf(&w, "%s:%u: %s", p->path, line, what) < 0)
@@ -847,7 +848,7 @@ int lesson_find(const char *name, struct lesson **out, char **error)
 	*out = NULL;
 	*error = NULL;
 	if (!name_ok(name)) {
-		if (asprintf(error, _("no lesson '%s': a lesson's name has no '/' and does not start with '.'"),
+		if (particle_asprintf(error, _("no lesson '%s': a lesson's name has no '/' and does not start with '.'"),
 			     name) < 0)
 			*error = NULL;
 		return -EINVAL;

@@ -226,8 +226,9 @@ static int parse_options(int argc, char **argv, struct options *o)
 		return EXIT_USAGE;
 	}
 	if (o->subcommand && (o->file || o->ncommands)) {
-		fprintf(stderr, _("nstutor: %s cannot be used with -c or -f\n"),
-			o->subcommand[0]);
+		out_fprintf(stderr,
+			    _("nstutor: %s cannot be used with -c or -f\n"),
+			    o->subcommand[0]);
 		return EXIT_USAGE;
 	}
 	if (o->check && (o->subcommand || o->file || o->ncommands)) {
@@ -297,9 +298,9 @@ static void apply_config(struct config *conf, struct options *o, int argc,
 
 	set_language(lang ? lang : conf->language);
 	if (err < 0)
-		fprintf(stderr, _("nstutor: warning: cannot read %s: %s\n"),
-			conf->path ? conf->path : "nstutor.conf",
-			out_strerror(err));
+		out_fprintf(stderr, _("nstutor: warning: cannot read %s: %s\n"),
+			    conf->path ? conf->path : "nstutor.conf",
+			    out_strerror(err));
 	config_report(conf);
 	if (conf->has_world)
 		o->world = conf->world;

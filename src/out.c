@@ -4,6 +4,7 @@
 #include <stdarg.h>
 
 #include "out.h"
+#include "particle.h"
 
 struct out_settings out_settings;
 
@@ -22,6 +23,43 @@ void out_init(bool plain)
 			     !streq(term, "dumb");
 }
 
+int out_vfprintf(FILE *f, const char *fmt, va_list ap)
+{
+	char *text;
+	int n;
+
+	if (!particle_has_double(fmt))
+		return vfprintf(f, fmt, ap);
+	n = particle_vasprintf(&text, fmt, ap);
+	if (n < 0)
+		return n;
+	n = fputs(text, f) < 0 ? -1 : n;
+	free(text);
+	return n;
+}
+
+int out_fprintf(FILE *f, const char *fmt, ...)
+{
+	va_list ap;
+	int n;
+
+	va_start(ap, fmt);
+	n = out_vfprintf(f, fmt, ap);
+	va_end(ap);
+	return n;
+}
+
+int out_printf(const char *fmt, ...)
+{
+	va_list ap;
+	int n;
+
+	va_start(ap, fmt);
+	n = out_vfprintf(stdout, fmt, ap);
+	va_end(ap);
+	return n;
+}
+
 static void out_line(FILE *f, const char *color, const char *prefix,
 		     const char *fmt, va_list ap)
 {
@@ -29,7 +67,7 @@ static void out_line(FILE *f, const char *color, const char *prefix,
 		fputs(color, f);
 	if (prefix)
 		fputs(prefix, f);
-	vfprintf(f, fmt, ap);
+	out_vfprintf(f, fmt, ap);
 	if (out_settings.color && color)
 		fputs(RESET, f);
 	fputc('\n', f);

@@ -3,10 +3,13 @@
  * Normal output goes to stdout as the real tool would print it; errors
  * (the real tool's words) and hints (one plain sentence of help) go to
  * stderr; notes are nstutor's own annotations, dimmed, and like hints
- * they vanish under --plain.
+ * they vanish under --plain.  A Korean particle written in its double
+ * form after a name, "%s이(가)", comes out as the one the name takes.
  */
 #ifndef NSTUTOR_OUT_H
 #define NSTUTOR_OUT_H
+
+#include <stdarg.h>
 
 #include "system.h"
 
@@ -25,6 +28,14 @@ void out_error(const char *fmt, ...) PRINTF_LIKE(1, 2);
 void out_hint(const char *fmt, ...) PRINTF_LIKE(1, 2);
 /* An annotation on stdout, set apart; nothing under --plain. */
 void out_note(const char *fmt, ...) PRINTF_LIKE(1, 2);
+
+/* printf() to stdout or f, with the Korean particles after names made
+ * to fit them (particle.h); out_error, out_hint and out_note do too.
+ * Every translated message with a name in it is printed by one of these
+ * or formatted by particle_snprintf()/particle_asprintf(). */
+int out_printf(const char *fmt, ...) PRINTF_LIKE(1, 2);
+int out_fprintf(FILE *f, const char *fmt, ...) PRINTF_LIKE(2, 3);
+int out_vfprintf(FILE *f, const char *fmt, va_list ap);
 
 /* A flag bit and the word the real tool prints for it. */
 struct out_flag {

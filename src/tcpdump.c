@@ -23,6 +23,7 @@
 #include "cap.h"
 #include "netns.h"
 #include "out.h"
+#include "particle.h"
 #include "pkt.h"
 #include "tcpdump.h"
 #include "watch.h"
@@ -545,7 +546,7 @@ static void td_gone(void)
 {
 	char why[256];
 
-	snprintf(why, sizeof(why),
+	particle_snprintf(why, sizeof(why),
 		 _("The namespace %s is deleted: the tcpdump in it ends."),
 		 td.ns);
 	out_async_begin();

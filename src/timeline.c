@@ -8,6 +8,8 @@
 
 #include "nf-trace.h"
 #include "netns.h"
+#include "out.h"
+#include "particle.h"
 #include "timeline.h"
 #include "utf8.h"
 
@@ -521,7 +523,7 @@ static void note(const struct tl_print_opts *o, FILE *out, const char *fmt,
 		return;
 	fputs(o->color ? "\033[2m    # " : "    # ", out);
 	va_start(ap, fmt);
-	vfprintf(out, fmt, ap);
+	out_vfprintf(out, fmt, ap);
 	va_end(ap);
 	fputs(o->color ? "\033[0m\n" : "\n", out);
 }
@@ -644,15 +646,15 @@ void tl_stop_text(const struct timeline *tl, const struct tl_packet *p,
 	size_t used;
 
 	if (streq(at->kind, "bridge"))
-		used = (size_t)snprintf(buf, size,
+		used = (size_t)particle_snprintf(buf, size,
 			_("%s reached %s but never left it towards %s"),
 			noun, at->ifname, to->ifname);
 	else if (at->master && to->ifindex == at->master)
-		used = (size_t)snprintf(buf, size,
+		used = (size_t)particle_snprintf(buf, size,
 			_("%s reached %s but the bridge %s never took it"),
 			noun, at->ifname, to->ifname);
 	else
-		used = (size_t)snprintf(buf, size,
+		used = (size_t)particle_snprintf(buf, size,
 			_("%s left %s %s but never reached %s %s"), noun,
 			netns_label(at->ns), at->ifname, netns_label(to->ns),
 			to->ifname);

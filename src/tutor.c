@@ -551,9 +551,9 @@ static void finish(void)
 	t.cur = t.l->n_steps - 1;
 	progress_write(false);
 	printf("\n%s\n", _("Well done: you reached the end of the lesson."));
-	printf(_("\"%s\" checks everything again; later, from a shell: "
-		 "nstutor --check %s\n"),
-	       "check", t.l->name);
+	out_printf(_("\"%s\" checks everything again; later, from a shell: "
+		     "nstutor --check %s\n"),
+		   "check", t.l->name);
 }
 
 /* To the step after the current one that is not done yet. */

@@ -251,12 +251,12 @@ mkdir -p "$TEST_TMP/locale/ko/LC_MESSAGES"
 msgfmt --check -o "$TEST_TMP/locale/ko/LC_MESSAGES/nstutor.mo" "$top_srcdir/po/ko.po" 2>/dev/null
 ok $? "po/ko.po compiles"
 ko() { LANGUAGE=ko NSTUTOR_LOCALEDIR="$TEST_TMP/locale" "$drive" "$@" 2>>"$TEST_TMP/stderr"; }
-is "$(ko "netns GREEN")" "fails: 네임스페이스 GREEN이(가) 없습니다" "Korean: there is no namespace"
-is "$(ko "link host reth1 type bridge")" "fails: reth1은(는) bridge이(가) 아니라 veth입니다" \
-	"Korean: the words in their Korean order"
-is "$(ko "policy host filter FORWARD ACCEPT")" "fails: FORWARD의 정책은 ACCEPT이(가) 아니라 DROP입니다" \
+is "$(ko "netns GREEN")" "fails: 네임스페이스 GREEN이 없습니다" "Korean: there is no namespace"
+is "$(ko "link host reth1 type bridge")" "fails: reth1은 bridge가 아니라 veth입니다" \
+	"Korean: the words in their Korean order, each particle fitting its name"
+is "$(ko "policy host filter FORWARD ACCEPT")" "fails: FORWARD의 정책은 ACCEPT가 아니라 DROP입니다" \
 	"Korean: a policy"
-is "$(ko -p "addr RED reth0 11.11.11.2/33")" "bad: 11.11.11.2/33은(는) 주소/프리픽스가 아닙니다 (예: 11.11.11.2/24)" \
+is "$(ko -p "addr RED reth0 11.11.11.2/33")" "bad: 11.11.11.2/33은 주소/프리픽스가 아닙니다 (예: 11.11.11.2/24)" \
 	"Korean: a parse error"
 
 # ---- evaluating changes nothing the real tools see ----

@@ -16,7 +16,7 @@ static const char good[] =
 	"lesson: good\n"
 	"title: Every field\n"
 	"title.ko: 모든 필드\n"
-	"source: seed 003 (실습 2), 000\n"
+	"source: tutorial 003 (실습 2), 000\n"
 	"about: What it teaches,\n"
 	"about.ko: 가르치는 것,\n"
 	"about: in two lines.\n"
@@ -94,7 +94,7 @@ static void test_good(void)
 	is_str(l->path, path, "path");
 	is_str(l->title.en, "Every field", "title");
 	is_str(l->title.ko, "모든 필드", "title.ko");
-	is_str(l->source, "seed 003 (실습 2), 000", "source (a ':' free value with commas)");
+	is_str(l->source, "tutorial 003 (실습 2), 000", "source (a ':' free value with commas)");
 	is_str(l->about.en, "What it teaches,\nin two lines.", "about: one paragraph of two lines");
 	is_str(l->about.ko, "가르치는 것,\n두 줄로.", "about.ko: interleaved with about:");
 	ok(l->n_setup == 2, "two setup commands");
