@@ -510,19 +510,11 @@ static enum eval eval_step(const struct lesson_step *s, bool probes,
 
 /* ---- what the learner sees ---- */
 
-static size_t count_settled(void)
-{
-	size_t k = 0;
-
-	for (size_t i = 0; i < t.l->n_steps; i++)
-		k += t.state[i] != STEP_TODO;
-	return k;
-}
-
-/* "[3/7] ■■■■□□□□□□ Title" */
+/* "[3/7] ■■□□□□□□□□ Title": the bar shows where the learner is (the
+ * steps before this one), after "back" too. */
 static void show_head(void)
 {
-	size_t n = t.l->n_steps, fill = count_settled() * BAR_WIDTH / n;
+	size_t n = t.l->n_steps, fill = t.cur * BAR_WIDTH / n;
 
 	printf("\n[%zu/%zu] ", t.cur + 1, n);
 	for (size_t i = 0; i < BAR_WIDTH; i++)

@@ -76,6 +76,8 @@ like "$out" '✓ done: Join them with a veth pair' "run: the step is done"
 follows "$out" "back: from step 3 to step 2" \
 	'^\[3/5\] [■□]+ Give them addresses$' '^\[2/5\] [■□]+ Join them with a veth pair$'
 like "$out" 'You did this step already' "back: a step done says so"
+is "$(grep '^\[2/5\]' <<<"$out" | sort -u)" "[2/5] ■■□□□□□□□□ Join them with a veth pair" \
+	"back: the bar shows step 2's fill, as when step 2 was reached"
 follows "$out" "check: every step up to the current one" \
 	'^✓ \[1/5\] Make BLUE$' '^✓ \[2/5\] Join them with a veth pair$'
 like "$(cat "$progress")" '^mini veth blue:d,veth:d [0-9]+:[0-9]+$' \
