@@ -3,6 +3,7 @@
  * commands of cmd-lesson.c do (tutor.h). */
 #include "system.h"
 
+#include <ctype.h>
 #include <fcntl.h>
 #include <linux/netlink.h>
 #include <linux/rtnetlink.h>
@@ -929,6 +930,29 @@ int tutor_hint(void)
 	return CMD_OK;
 }
 
+/* How long a step's command line is without what a tutorial may leave
+ * at its end: blanks and empty commands (a stray " ;"). */
+static int command_len(const char *line)
+{
+	size_t n = strlen(line), slashes;
+
+	while (n > 0) {
+		if (isspace((unsigned char)line[n - 1])) {
+			n--;
+			continue;
+		}
+		if (line[n - 1] != ';')
+			break;
+		for (slashes = 0; slashes + 1 < n && line[n - 2 - slashes] == '\\';
+		     slashes++)
+			;
+		if (slashes % 2) /* "\;" is a word */
+			break;
+		n--;
+	}
+	return (int)n;
+}
+
 int tutor_show(void)
 {
 	const struct lesson_step *s;
@@ -943,7 +967,7 @@ int tutor_show(void)
 	}
 	puts(_("Try:"));
 	for (size_t i = 0; i < s->n_try; i++)
-		printf("  %s\n", s->try[i]);
+		printf("  %.*s\n", command_len(s->try[i]), s->try[i]);
 	return CMD_OK;
 }
 
@@ -964,7 +988,7 @@ int tutor_run(void)
 	saved = host_begin();
 	t.busy = true;
 	for (size_t i = 0; i < s->n_try && status == CMD_OK; i++) {
-		printf("nstutor> %s\n", s->try[i]);
+		printf("nstutor> %.*s\n", command_len(s->try[i]), s->try[i]);
 		fflush(stdout);
 		status = session_run_line(s->try[i], &quit);
 	}

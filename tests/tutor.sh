@@ -49,6 +49,7 @@ ip netns add blue
 hint
 show
 ip netns add BLUE
+show
 run
 back
 check
@@ -66,10 +67,12 @@ is "$(grep -c '✓ done: Make BLUE' <<<"$out")" 1 \
 like "$out" "Hint: Names are case-sensitive: you made blue, the lesson wants BLUE\\." \
 	"hint: chosen by the state (blue exists)"
 follows "$out" "show: the step's command" '^Try:$' '^  ip netns add BLUE$'
-follows "$out" "run: echoes each command" \
+follows "$out" "show: the step's commands, without the stray ' ;' after the last" '^Try:$' \
+	'^  ip link add veth0 type veth peer name veth1$' \
+	'^  ip link set veth0 netns RED; ip link set veth1 netns BLUE$'
+follows "$out" "run: echoes each command, cleanly" \
 	'^nstutor> ip link add veth0 type veth peer name veth1$' \
-	'^nstutor> ip link set veth0 netns RED$' \
-	'^nstutor> ip link set veth1 netns BLUE$'
+	'^nstutor> ip link set veth0 netns RED; ip link set veth1 netns BLUE$'
 ip -n RED -o link show veth0 >/dev/null 2>&1 && ip -n BLUE -o link show veth1 >/dev/null 2>&1
 ok $? "run: the commands ran (the real ip sees veth0 in RED, veth1 in BLUE)"
 like "$out" '✓ done: Join them with a veth pair' "run: the step is done"
