@@ -27,6 +27,7 @@
 #define WHY_MAX 512
 #define BAR_WIDTH 10
 #define SETTLE_MS 300 /* how long a failed probe waits for the kernel */
+#define FIRST_LESSON "host-veth" /* where the lessons begin (README.md) */
 
 enum step_state { STEP_TODO, STEP_DONE, STEP_SKIPPED };
 
@@ -131,6 +132,45 @@ static char *progress_line(const char *name)
 	free(line);
 	fclose(f);
 	return found;
+}
+
+char *tutor_unfinished(void)
+{
+	char path[4096], world[64], *line = NULL, *found = NULL;
+	size_t cap = 0;
+	FILE *f;
+
+	if (!progress_path(path, sizeof(path), false) ||
+	    !(f = fopen(path, "re")))
+		return NULL;
+	world_identity(world, sizeof(world));
+	/* "NAME AT STATES WORLD"; the last line is the latest lesson */
+	while (getline(&line, &cap, f) > 0) {
+		char *save = NULL, *name = strtok_r(line, " \n", &save);
+		char *at = strtok_r(NULL, " \n", &save);
+		char *states = strtok_r(NULL, " \n", &save);
+		char *w = strtok_r(NULL, " \n", &save);
+
+		if (!name || !at || !states || !w || streq(at, "-") ||
+		    !streq(w, world))
+			continue;
+		free(found);
+		found = strdup(name);
+	}
+	free(line);
+	fclose(f);
+	return found;
+}
+
+const char *tutor_first_lesson(void)
+{
+	struct lesson *l = NULL;
+	char *error = NULL;
+	bool there = lesson_find(FIRST_LESSON, &l, &error) == 0;
+
+	free(error);
+	lesson_free(l);
+	return there ? FIRST_LESSON : NULL;
 }
 
 static ssize_t step_index(const struct lesson *l, const char *id)
