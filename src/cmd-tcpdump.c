@@ -99,7 +99,8 @@ static bool td_parse(int nwords, char **words, struct tcpdump_opts *o)
 			break;
 		case 'e': o->link = true; break;
 		case 'w': o->wfile = optarg; break;
-		case 'n': case 'l': break;
+		case 'n': o->numeric = true; break;
+		case 'l': break;
 		case 'Q':
 			if (streq(optarg, "in"))
 				o->dir = TCPDUMP_IN;

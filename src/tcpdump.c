@@ -1,8 +1,9 @@
 /* tcpdump.c: the running background tcpdump.
  *
  * tcpdump_start() opens a capture (cap.h) in one namespace and
- * registers it as a watch: each frame then prints, in tcpdump -n's
- * words, above the prompt (out_async_begin/end) while the learner
+ * registers it as a watch: each frame then prints, in tcpdump's words
+ * (MACs named as without -n unless -n; addresses and ports always
+ * numbers: nstutor looks no name up), above the prompt (out_async_begin/end) while the learner
  * types, or goes to a -w file.  "tcpdump stop", Ctrl-C at the prompt,
  * the count, the end of nstutor or the namespace's deletion end it
  * with tcpdump's closing counts; its record becomes the last capture.
@@ -62,6 +63,7 @@ static struct {
 	bool any;
 	bool v1;		/* "any" chosen without -i: Linux cooked v1 */
 	bool link;
+	bool names;		/* no -n: MACs as tcpdump names them */
 	int count;
 	char ns[NAME_MAX + 1];	/* "": the host namespace */
 	struct netns_id ns_id;	/* which namespace named ns it runs in */
@@ -164,14 +166,14 @@ static const char *td_direction(const struct td_frame *f, const struct pkt *p)
 static void td_any_link(const struct td_frame *f, const struct pkt *p,
 			char *buf, size_t size)
 {
-	char text[TD_LINE_MAX], mac[18];
+	char text[TD_LINE_MAX], mac[PKT_MAC_NAME_MAX];
 	const char *type, *length, *rest;
 
-	pkt_format(p, true, text, sizeof(text));
+	pkt_format_names(p, true, td.names, text, sizeof(text));
 	type = strstr(text, ", ethertype ");
 	length = type ? strstr(type, ", length ") : NULL;
 	rest = length ? strstr(length, ": ") : NULL;
-	pkt_mac_text(p->eth_src, mac);
+	pkt_mac_name(p->eth_src, td.names, mac, sizeof(mac));
 	if (!rest) {
 		snprintf(buf, size, "%s %s", mac, text);
 		return;
@@ -196,14 +198,14 @@ static void td_print(const struct td_frame *f)
 	pkt_tcp_relate(&td.tcp, &p);
 	cap_time_text(f->ts_ns, ts);
 	if (!td.any) {
-		pkt_format(&p, td.link, text, sizeof(text));
+		pkt_format_names(&p, td.link, td.names, text, sizeof(text));
 		printf("%s %s\n", ts, text);
 		return;
 	}
 	if (td.link)
 		td_any_link(f, &p, text, sizeof(text));
 	else
-		pkt_format(&p, false, text, sizeof(text));
+		pkt_format_names(&p, false, td.names, text, sizeof(text));
 	if (td.v1) /* no interface in a v1 header */
 		printf("%s %s\n", ts, text);
 	else
@@ -695,6 +697,7 @@ bool tcpdump_start(const char *ns, const char *ifname, bool chosen,
 	td.any = streq(td.ifname, "any");
 	td.v1 = td.any && chosen;
 	td.link = o->link;
+	td.names = !o->numeric;
 	td.count = o->count;
 	td.dir = o->dir;
 	if (td_open(o, td.ifname) < 0 ||

@@ -21,6 +21,8 @@ struct tcpdump_opts {
 	const char *dev;	/* -i, or NULL */
 	int count;		/* -c; 0: no limit */
 	bool link;		/* -e */
+	bool numeric;		/* -n: without it, MACs get tcpdump's names
+				   (addresses and ports stay numbers) */
 	const char *wfile;	/* -w */
 	enum tcpdump_dir dir;	/* -Q */
 	char *filter;		/* the words left, joined; NULL: none */

@@ -113,7 +113,7 @@ in_ns RED ip neigh flush dev reth0
 in_ns BLUE ip neigh flush dev beth0
 real_start host -n -e -i any icmp or arp
 mine <<'EOF'
-tcpdump -e -i any icmp or arp
+tcpdump -n -e -i any icmp or arp
 ip netns exec RED ping -c 2 -i 0.3 11.11.11.3
 EOF
 real_stop
@@ -124,6 +124,28 @@ like "$mine_err" 'listening on any, link-type LINUX_SLL2 \(Linux cooked v2\)' "-
 like "$mine" '^(reth1 B   ifindex [0-9]+ .* ARP \(0x0806\), length 48: Request who-has 11\.11\.11\.3 tell 11\.11\.11\.2|beth1 B   ifindex [0-9]+ .* ARP \(0x0806\), length 48: Request who-has 11\.11\.11\.2 tell 11\.11\.11\.3)' \
 	"-i any -e: the ARP request came in on a bridge port (B)"
 is "$mine" "$real" "-i any -e: the real lines (interfaces, directions, order)"
+
+# --- without -n: MACs named as tcpdump names them, addresses numbers ---------
+# (the real one would look the addresses up: give it nothing to ask)
+: >"$TEST_TMP/empty"
+mount --bind "$TEST_TMP/empty" /etc/hosts && mount --bind "$TEST_TMP/empty" /etc/resolv.conf
+for e in "" -e; do
+	in_ns RED ip neigh flush dev reth0
+	in_ns BLUE ip neigh flush dev beth0
+	# shellcheck disable=SC2086
+	real_start host $e -i br0 arp
+	mine <<EOF
+tcpdump $e -i br0 arp
+ip netns exec RED ping -c 1 11.11.11.3
+EOF
+	real_stop
+	like "$mine" "is-at ([0-9a-f]{2}:){5}[0-9a-f]{2} \\(oui Unknown\\), length 28" \
+		"no -n${e:+, -e}: the ARP reply's MAC says (oui Unknown)"
+	is "$mine" "$real" "no -n${e:+, -e}: the lines are the real tcpdump's (numbers for addresses)"
+done
+like "$mine" '^([0-9a-f]{2}:){5}[0-9a-f]{2} \(oui Unknown\) > Broadcast, ethertype ARP' \
+	"no -n, -e: the ARP request goes to Broadcast"
+umount /etc/resolv.conf /etc/hosts
 
 # --- -Q: the direction ------------------------------------------------------
 real_start host -n -i any -Q out icmp
@@ -239,7 +261,7 @@ in_ns host ip netns add GREEN
 in_ns GREEN ip link set lo up
 real_start GREEN -n -e icmp
 mine <<'EOF'
-ip netns exec GREEN tcpdump -e icmp
+ip netns exec GREEN tcpdump -n -e icmp
 ip netns exec GREEN ping -c 1 127.0.0.1
 EOF
 real_stop
