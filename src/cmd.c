@@ -284,6 +284,14 @@ void cmd_interrupt_clear(void)
 	interrupted = 0;
 }
 
+void cmd_interrupt_end_line(void)
+{
+	if (isatty(STDOUT_FILENO)) {
+		putchar('\n');
+		fflush(stdout);
+	}
+}
+
 void cmd_interrupt_install(void)
 {
 	struct sigaction sa = {.sa_handler = on_sigint};

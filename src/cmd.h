@@ -99,5 +99,8 @@ int cmd_program_run(const char *ns, char **argv, int *status);
 bool cmd_interrupted(void);
 void cmd_interrupt_clear(void);
 void cmd_interrupt_install(void);
+/* A command Ctrl-C ended without a word of its own (curl, a program
+ * it killed): the terminal shows ^C; ends that line, as shells do. */
+void cmd_interrupt_end_line(void);
 
 #endif
