@@ -12,6 +12,10 @@ mkdir -p "$TEST_TMP/locale/ko/LC_MESSAGES"
 msgfmt -o "$TEST_TMP/locale/ko/LC_MESSAGES/nstutor.mo" "$top_srcdir/po/ko.po"
 export NSTUTOR_LOCALEDIR="$TEST_TMP/locale"
 
+# A session that stays, so that killing "nst" never ends the tmux server
+# while the next one starts.
+tm new-session -d -s keep 'sleep 600'
+
 # first_screen ARGS...: what nstutor ARGS shows before its first prompt
 # (a terminal of its own; then it quits).
 first_screen() {
