@@ -315,9 +315,7 @@ int cmd_program_run(const char *ns, char **argv, int *status)
 	if (res.status == 0)
 		return CMD_OK;
 	if (res.signal == SIGINT) {
-		/* Ctrl-C: the terminal shows ^C; end its line, as shells do */
-		if (isatty(STDOUT_FILENO))
-			putchar('\n');
+		cmd_interrupt_end_line();
 		return CMD_ERROR;
 	}
 	if (res.signal)

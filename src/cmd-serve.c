@@ -370,7 +370,8 @@ static int curl_fetch_error(struct cmd_ctx *ctx, const struct curl_opts *o,
 	char text[512];
 	int code = 7;
 
-	if (err == -EINTR) {
+	if (err == -EINTR) { /* Ctrl-C: curl dies without a word */
+		cmd_interrupt_end_line();
 		ctx->exit_status = 130;
 		return CMD_ERROR;
 	}

@@ -3,7 +3,8 @@
  * "tcpdump [-i DEV|any] [-c N] [-e] [-n] [-l] [-w FILE] [-Q DIR] [EXPR]"
  * is parsed with tcpdump's options and its error texts; without -i the
  * interface is the one tcpdump would choose.  Then tcpdump.c runs it in
- * the background.  "tcpdump stop" ends it.
+ * the background, beside any already running.  "tcpdump stop [DEV]"
+ * ends them, or those on DEV.
  */
 #include "system.h"
 
@@ -99,7 +100,8 @@ static bool td_parse(int nwords, char **words, struct tcpdump_opts *o)
 			break;
 		case 'e': o->link = true; break;
 		case 'w': o->wfile = optarg; break;
-		case 'n': case 'l': break;
+		case 'n': o->numeric = true; break;
+		case 'l': break;
 		case 'Q':
 			if (streq(optarg, "in"))
 				o->dir = TCPDUMP_IN;
@@ -180,26 +182,36 @@ static int td_start(const struct cmd_ctx *ctx, const struct tcpdump_opts *o)
 	return tcpdump_start(ns, ifname, !o->dev, o) ? CMD_OK : CMD_ERROR;
 }
 
+/* "tcpdump stop [DEV]": all of them, or those on DEV (in the namespace
+ * the command runs in, when it names one). */
+static int td_stop(const struct cmd_ctx *ctx, const char *dev)
+{
+	char list[512];
+
+	if (!tcpdump_running()) {
+		out_error(_("No tcpdump is running."));
+		return CMD_ERROR;
+	}
+	if (!dev) {
+		tcpdump_stop();
+		return CMD_OK;
+	}
+	tcpdump_list(list, sizeof(list));
+	if (tcpdump_stop_on(ctx->netns, dev) > 0)
+		return CMD_OK;
+	out_error(_("No tcpdump is running on %s."), dev);
+	out_hint(_("tcpdump runs on: %s; \"tcpdump stop\" ends them all."),
+		 list);
+	return CMD_ERROR;
+}
+
 static int tcpdump_exec(struct cmd_ctx *ctx, int argc, char **argv)
 {
 	struct tcpdump_opts o;
 	int status;
 
-	if (argc == 1 && streq(argv[0], "stop")) {
-		if (!tcpdump_running()) {
-			out_error(_("No tcpdump is running."));
-			return CMD_ERROR;
-		}
-		tcpdump_stop();
-		return CMD_OK;
-	}
-	if (tcpdump_running()) {
-		out_error(_("A tcpdump is already running (on %s)."),
-			  tcpdump_ifname());
-		out_hint(_("One at a time: \"tcpdump stop\" or Ctrl-C at the "
-			   "prompt ends it."));
-		return CMD_ERROR;
-	}
+	if ((argc == 1 || argc == 2) && streq(argv[0], "stop"))
+		return td_stop(ctx, argc == 2 ? argv[1] : NULL);
 	if (cmd_netns_gone(ctx))
 		return CMD_ERROR;
 	if (!td_parse(argc, argv, &o)) {
@@ -219,7 +231,7 @@ static const char *const tcpdump_words[] = {
 const struct cmd_entry cmd_tcpdump_entry = {
 	.name = "tcpdump",
 	.usage = N_("tcpdump [-i DEV|any] [-c COUNT] [-e] [-n] [-l] [-w FILE] "
-		    "[-Q in|out|inout] [EXPRESSION] | tcpdump stop"),
+		    "[-Q in|out|inout] [EXPRESSION] | tcpdump stop [DEV]"),
 	.summary = N_("watch the frames on an interface, in the background"),
 	.min_args = 0,
 	.max_args = -1,

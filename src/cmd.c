@@ -21,7 +21,22 @@ extern const struct cmd_entry cmd_shell_entry, cmd_world_entry,
 	cmd_reset_entry, cmd_doctor_entry, cmd_explain_entry;
 extern const struct cmd_entry cmd_topology_entry;
 
+/* In the order help lists them: the lessons first, a learner's way in. */
 static const struct cmd_entry *const root_entries[] = {
+	/* the lessons */
+	&cmd_lessons_entry,
+	&cmd_lesson_entry,
+	&cmd_hint_entry,
+	&cmd_show_entry,
+	&cmd_run_entry,
+	&cmd_check_entry,
+	&cmd_next_entry,
+	&cmd_back_entry,
+	&cmd_skip_entry,
+	/* what the packets did */
+	&cmd_explain_entry,
+	&cmd_capture_entry,
+	&cmd_topology_entry,
 	/* the real tools' families, carried out natively */
 	&cmd_ip_entry,
 	&cmd_bridge_entry,
@@ -31,16 +46,7 @@ static const struct cmd_entry *const root_entries[] = {
 	&cmd_tcpdump_entry,
 	&cmd_curl_entry,
 	&cmd_serve_entry,
-	/* the tutor's own commands */
-	&cmd_lessons_entry,
-	&cmd_lesson_entry,
-	&cmd_hint_entry,
-	&cmd_show_entry,
-	&cmd_run_entry,
-	&cmd_skip_entry,
-	&cmd_next_entry,
-	&cmd_back_entry,
-	&cmd_check_entry,
+	/* the shell's own */
 	&cmd_help_entry,
 	&cmd_enter_entry,
 	&cmd_leave_entry,
@@ -48,12 +54,17 @@ static const struct cmd_entry *const root_entries[] = {
 	&cmd_world_entry,
 	&cmd_reset_entry,
 	&cmd_doctor_entry,
-	&cmd_explain_entry,
-	&cmd_capture_entry,
-	&cmd_topology_entry,
 	&cmd_quit_entry,
 	&cmd_exit_entry,
 	NULL,
+};
+
+static const struct cmd_heading root_headings[] = {
+	{&cmd_lessons_entry, N_("Lessons:")},
+	{&cmd_explain_entry, N_("Seeing what happened:")},
+	{&cmd_ip_entry, N_("The network tools (nstutor carries them out itself):")},
+	{&cmd_help_entry, N_("The shell and its world:")},
+	{NULL, NULL},
 };
 
 const struct cmd_table cmd_root = {
@@ -62,6 +73,7 @@ const struct cmd_table cmd_root = {
 	.unknown = N_("%s: command not found"),
 	.exact = true,
 	.refs = root_entries,
+	.headings = root_headings,
 };
 
 const struct cmd_entry *cmd_table_entry(const struct cmd_table *t, size_t i)
@@ -134,11 +146,20 @@ static void print_indented(const char *text, int indent)
 	putchar('\n');
 }
 
+static void print_heading(const struct cmd_table *t,
+			  const struct cmd_entry *e)
+{
+	for (const struct cmd_heading *h = t->headings; h && h->before; h++)
+		if (h->before == e)
+			printf("\n%s\n", _(h->text));
+}
+
 void cmd_table_help(const struct cmd_table *t)
 {
 	const struct cmd_entry *e;
 
 	for (size_t i = 0; (e = cmd_table_entry(t, i)); i++) {
+		print_heading(t, e);
 		if (!e->summary)
 			continue;
 		printf("  %-10s %s\n", e->name, _(e->summary));
@@ -261,6 +282,14 @@ bool cmd_interrupted(void)
 void cmd_interrupt_clear(void)
 {
 	interrupted = 0;
+}
+
+void cmd_interrupt_end_line(void)
+{
+	if (isatty(STDOUT_FILENO)) {
+		putchar('\n');
+		fflush(stdout);
+	}
 }
 
 void cmd_interrupt_install(void)

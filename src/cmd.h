@@ -42,6 +42,12 @@ struct cmd_entry {
 /* A real tool's family: "ip netns exec NS <it>" runs nstutor's own. */
 #define CMD_TOOL 0x1
 
+/* A heading help prints before an entry of a table (a group). */
+struct cmd_heading {
+	const struct cmd_entry *before;
+	const char *text;	  /* N_() */
+};
+
 struct cmd_table {
 	const char *path;	  /* "ip link": what the entries follow */
 	const char *unknown;	  /* N_(): printf format, %s the word */
@@ -49,6 +55,7 @@ struct cmd_table {
 	bool exact;		  /* names must be typed whole */
 	const struct cmd_entry *entries; /* ends with a {NULL} entry */
 	const struct cmd_entry *const *refs; /* or these, NULL-ended */
+	const struct cmd_heading *headings; /* NULL-ended, or NULL */
 };
 
 /* The i-th entry of t, or NULL past the end. */
@@ -92,5 +99,8 @@ int cmd_program_run(const char *ns, char **argv, int *status);
 bool cmd_interrupted(void);
 void cmd_interrupt_clear(void);
 void cmd_interrupt_install(void);
+/* A command Ctrl-C ended without a word of its own (curl, a program
+ * it killed): the terminal shows ^C; ends that line, as shells do. */
+void cmd_interrupt_end_line(void);
 
 #endif

@@ -3,7 +3,9 @@
  * receiver's interface; never a bridge's ports), one arrow per packet
  * labelled ARP?, ARP!, echo, reply..., a mark where a packet stopped.
  * UTF-8 box drawing, or ASCII when the locale is not UTF-8; it always
- * fits 80 columns, widths counted in display columns. */
+ * fits 80 columns, widths counted in display columns.  A column's head
+ * is "NS IFNAME"; when those do not fit side by side, the namespaces
+ * go on one line and the interfaces under them. */
 #include "system.h"
 
 #include "netns.h"
@@ -27,7 +29,8 @@ struct ladder {
 	const struct glyphs *g;
 	size_t n_cols;
 	int cols[LADDER_COLS];	/* places */
-	char labels[LADDER_COLS][NAME_MAX + IFNAMSIZ + 2];
+	size_t n_lines;		/* of the heads: 1, or 2 (NS over IFNAME) */
+	char labels[2][LADDER_COLS][NAME_MAX + IFNAMSIZ + 2];
 	int x[LADDER_COLS];	/* where each lifeline is drawn */
 	const char *row[LADDER_WIDTH];
 	int width;
@@ -93,32 +96,60 @@ static void cut(char *s, int cols)
 	}
 }
 
-static void layout(struct ladder *l)
+/* Fills the heads, on one line or two; the widest of them. */
+static int set_labels(struct ladder *l, size_t n_lines)
 {
-	int widest = 1, gap;
+	int widest = 1;
 
+	l->n_lines = n_lines;
 	for (size_t i = 0; i < l->n_cols; i++) {
 		const struct cap_place *p = lplace(l, (unsigned int)l->cols[i]);
-		int w;
 
-		snprintf(l->labels[i], sizeof(l->labels[i]), "%s %s",
-			 netns_label(p->ns), p->ifname);
-		w = utf8_width(l->labels[i]);
-		if (w > widest)
-			widest = w;
+		if (n_lines == 1)
+			snprintf(l->labels[0][i], sizeof(l->labels[0][i]),
+				 "%s %s", netns_label(p->ns), p->ifname);
+		else {
+			snprintf(l->labels[0][i], sizeof(l->labels[0][i]),
+				 "%s", netns_label(p->ns));
+			snprintf(l->labels[1][i], sizeof(l->labels[1][i]),
+				 "%s", p->ifname);
+		}
+		for (size_t k = 0; k < n_lines; k++)
+			if (utf8_width(l->labels[k][i]) > widest)
+				widest = utf8_width(l->labels[k][i]);
 	}
-	gap = widest + 3;
-	if (gap < LADDER_GAP_MIN + 4)
-		gap = LADDER_GAP_MIN + 4;
-	if (l->n_cols > 1 &&
-	    gap * (int)(l->n_cols - 1) + widest + 2 > LADDER_WIDTH) {
+	return widest;
+}
+
+/* The distance between two lifelines for heads this wide. */
+static int gap_for(int widest)
+{
+	return widest + 3 < LADDER_GAP_MIN + 4 ? LADDER_GAP_MIN + 4
+					       : widest + 3;
+}
+
+static bool fits(const struct ladder *l, int widest)
+{
+	return gap_for(widest) * (int)(l->n_cols - 1) + widest + 2 <=
+	       LADDER_WIDTH;
+}
+
+static void layout(struct ladder *l)
+{
+	int widest = set_labels(l, 1), gap;
+
+	if (!fits(l, widest))
+		widest = set_labels(l, 2);
+	gap = gap_for(widest);
+	if (!fits(l, widest)) {
 		gap = (LADDER_WIDTH - 2) / (int)l->n_cols;
 		if (gap < LADDER_GAP_MIN)
 			gap = LADDER_GAP_MIN;
 		widest = gap - 1;
 	}
 	for (size_t i = 0; i < l->n_cols; i++) {
-		cut(l->labels[i], widest);
+		for (size_t k = 0; k < l->n_lines; k++)
+			cut(l->labels[k][i], widest);
 		l->x[i] = (widest + 1) / 2 + 1 + (int)i * gap;
 	}
 	l->width = l->x[l->n_cols - 1] + (widest + 1) / 2 + 2;
@@ -145,22 +176,28 @@ static void clear_row(struct ladder *l)
 		l->row[l->x[c]] = l->g->life;
 }
 
-static void print_header(const struct ladder *l, FILE *out)
+static void print_head_line(const struct ladder *l, size_t k, FILE *out)
 {
 	int at = 0;
 
 	for (size_t c = 0; c < l->n_cols; c++) {
-		int w = utf8_width(l->labels[c]);
+		int w = utf8_width(l->labels[k][c]);
 		int start = l->x[c] - w / 2;
 
 		if (start < at + (c ? 1 : 0))
 			start = at + (c ? 1 : 0);
 		for (; at < start; at++)
 			fputc(' ', out);
-		fputs(l->labels[c], out);
+		fputs(l->labels[k][c], out);
 		at += w;
 	}
 	fputc('\n', out);
+}
+
+static void print_header(const struct ladder *l, FILE *out)
+{
+	for (size_t k = 0; k < l->n_lines; k++)
+		print_head_line(l, k, out);
 }
 
 /* Writes the ASCII text into the row from x on (no further than lim). */

@@ -50,6 +50,7 @@ void pkt_decode_ipv6(const unsigned char *ip, uint32_t cap, uint32_t wire,
 struct pkt_out {
 	char *buf;
 	size_t size, used;
+	bool names;	/* MACs as tcpdump without -n writes them */
 };
 
 void pkt_put(struct pkt_out *o, const char *fmt, ...) PRINTF_LIKE(2, 3);

@@ -47,11 +47,51 @@ void pkt_mac_text(const uint8_t mac[PKT_MAC_LEN], char buf[18])
 		 mac[2], mac[3], mac[4], mac[5]);
 }
 
-static void put_mac(struct pkt_out *o, const uint8_t mac[PKT_MAC_LEN])
+/* tcpdump 4.99's oui_values (oui.c), in its order: the first wins. */
+static const struct pkt_name ouis[] = {
+	{ 0x000000, "Ethernet" }, { 0x00000c, "Cisco" }, { 0x00005e, "IANA" },
+	{ 0x000081, "Nortel Networks SONMP" }, { 0x0000f8, "Cisco bridged" },
+	{ 0x0080c2, "Ethernet bridged" }, { 0x00a03e, "ATM Forum" },
+	{ 0x00e02f, "DOCSIS Spanning Tree" }, { 0x080007, "Appletalk" },
+	{ 0x009069, "Juniper" }, { 0x080009, "Hewlett-Packard" },
+	{ 0x00120f, "IEEE 802.3 Private" }, { 0x0012bb, "ANSI/TIA" },
+	{ 0x001b21, "DCBX" }, { 0x002320, "Nicira Networks" },
+	{ 0x5c16c7, "Big Switch Networks" }, { 0xb0d2f5, "Vello Systems" },
+	{ 0x002481, "HP" }, { 0x0004ea, "HP-Labs" },
+	{ 0x748771, "Infoblox Inc" }, { 0xa42305, "Open Networking Lab" },
+	{ 0x00049f, "Freescale" }, { 0x0015ad, "Netronome" },
+	{ 0x001018, "Broadcom" }, { 0x00e004, "PMC-Sierra" },
+	{ 0xd0f0db, "Ericsson" },
+};
+
+void pkt_mac_name(const uint8_t mac[PKT_MAC_LEN], bool names, char *buf,
+		  size_t size)
 {
+	static const uint8_t bcast[PKT_MAC_LEN] = {
+		0xff, 0xff, 0xff, 0xff, 0xff, 0xff
+	};
 	char text[18];
+	const char *oui;
 
 	pkt_mac_text(mac, text);
+	if (!names) {
+		snprintf(buf, size, "%s", text);
+		return;
+	}
+	if (memcmp(mac, bcast, PKT_MAC_LEN) == 0) {
+		snprintf(buf, size, "Broadcast");
+		return;
+	}
+	oui = pkt_name_of(ouis, ARRAY_SIZE(ouis),
+			  (unsigned)mac[0] << 16 | mac[1] << 8 | mac[2]);
+	snprintf(buf, size, "%s (oui %s)", text, oui ? oui : "Unknown");
+}
+
+static void put_mac(struct pkt_out *o, const uint8_t mac[PKT_MAC_LEN])
+{
+	char text[PKT_MAC_NAME_MAX];
+
+	pkt_mac_name(mac, o->names, text, sizeof(text));
 	pkt_put(o, "%s", text);
 }
 
@@ -478,7 +518,13 @@ static bool put_vlan(const struct pkt *p, bool link, struct pkt_out *o)
 void pkt_format(const struct pkt *p, bool link_header, char *buf,
 		size_t size)
 {
-	struct pkt_out o = { buf, size, 0 };
+	pkt_format_names(p, link_header, false, buf, size);
+}
+
+void pkt_format_names(const struct pkt *p, bool link_header, bool names,
+		      char *buf, size_t size)
+{
+	struct pkt_out o = { buf, size, 0, names };
 	uint16_t type;
 
 	if (size)

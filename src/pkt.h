@@ -129,6 +129,11 @@ void pkt_decode(const unsigned char *frame, uint32_t caplen, uint32_t len,
  * (0x0806), length 42: Request who-has ..."). */
 void pkt_format(const struct pkt *p, bool link_header, char *buf,
 		size_t size);
+/* The same, with names: the MACs as tcpdump without -n writes them
+ * (pkt_mac_name()).  IP addresses and ports stay numbers: nstutor looks
+ * no name up (no DNS, no /etc/services). */
+void pkt_format_names(const struct pkt *p, bool link_header, bool names,
+		      char *buf, size_t size);
 
 /* A word or two for a ladder arrow: "ARP?", "ARP!", "echo", "reply",
  * "unreach", "SYN", "UDP", ... (not translated: protocol words). */
@@ -136,6 +141,13 @@ const char *pkt_label(const struct pkt *p);
 
 /* "3a:c6:51:d6:08:40" into buf (18 bytes). */
 void pkt_mac_text(const uint8_t mac[PKT_MAC_LEN], char buf[18]);
+/* A MAC as tcpdump 4.99 without -n writes it, into buf
+ * (PKT_MAC_NAME_MAX bytes): "Broadcast", or the MAC and its
+ * manufacturer from tcpdump's short list: "3a:c6:51:d6:08:40 (oui
+ * Unknown)" (nstutor reads no /etc/ethers).  Without names, the MAC. */
+#define PKT_MAC_NAME_MAX 48
+void pkt_mac_name(const uint8_t mac[PKT_MAC_LEN], bool names, char *buf,
+		  size_t size);
 
 /* Are a and b the same frame seen at two places (the same bytes up to
  * the shorter capture)? */

@@ -17,6 +17,7 @@
 #include "world.h"
 #include "session.h"
 #include "tcpdump.h"
+#include "tutor.h"
 #include "watch.h"
 
 #define HISTORY_MAX 1000 /* lines kept in the history file */
@@ -180,22 +181,41 @@ static void cancel_line(void)
 	cmd_interrupt_clear();
 }
 
-/* One line on where the learner is, before the first prompt. */
+/* Where the learner is, and what to type first: go on with a lesson
+ * left unfinished in this world, or begin with the first one. */
 static void greet(void)
 {
 	const struct sandbox_info *s = sandbox_info();
+	const char *first = tutor_first_lesson();
+	char *going = NULL;
 
 	if (world_kind() == WORLD_HOST)
 		out_note(_("The host world: what you type changes this "
-			   "machine's real network. \"help\" lists the commands."));
+			   "machine's real network."));
 	else if (s->made_now)
-		out_note(_("A new sandbox world of your own: nothing here touches "
-			   "this machine. \"help\" lists the commands."));
+		out_note(_("A new sandbox world of your own: nothing you do "
+			   "here touches this machine."));
 	else
-		out_note(_("Your sandbox world (keeper pid %d), as you left it. "
-			   "\"world status\" shows it; \"help\" lists the "
-			   "commands."),
+		out_note(_("Your sandbox world (keeper pid %d), as you left "
+			   "it: \"world status\" shows what is in it."),
 			 (int)s->keeper);
+	if (world_kind() == WORLD_HOST || !s->made_now)
+		going = tutor_unfinished();
+	if (going)
+		out_note(_("To go on: \"lesson %s\" picks up where you left "
+			   "off; \"lessons\" lists every lesson, \"help\" "
+			   "every command."),
+			 going);
+	else if (first)
+		out_note(_("To begin: \"lessons\" lists the lessons, \"lesson "
+			   "%s\" starts the first one; \"help\" lists every "
+			   "command."),
+			 first);
+	else
+		out_note(_("To begin: \"lessons\" lists the lessons, \"lesson "
+			   "NAME\" starts one; \"help\" lists every "
+			   "command."));
+	free(going);
 }
 
 /* Output of a background job (tcpdump) arrives while the learner

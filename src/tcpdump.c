@@ -1,11 +1,15 @@
-/* tcpdump.c: the running background tcpdump.
+/* tcpdump.c: the running background tcpdumps.
  *
  * tcpdump_start() opens a capture (cap.h) in one namespace and
- * registers it as a watch: each frame then prints, in tcpdump -n's
- * words, above the prompt (out_async_begin/end) while the learner
- * types, or goes to a -w file.  "tcpdump stop", Ctrl-C at the prompt,
- * the count, the end of nstutor or the namespace's deletion end it
- * with tcpdump's closing counts; its record becomes the last capture.
+ * registers it as a watch: each frame then prints, in tcpdump's words
+ * (MACs named as without -n, unless -n; addresses and ports always
+ * numbers: nstutor looks no name up), above the prompt
+ * (out_async_begin/end) while the learner types, or goes to a -w file.
+ * Up to TD_MAX run at once, each its own struct td_run and watch; when
+ * more than one runs, each line starts with "[NS IFNAME] ".  "tcpdump
+ * stop", Ctrl-C at the prompt, the count, the end of nstutor or the
+ * namespace's deletion end one with tcpdump's closing counts; its
+ * record becomes the last capture.
  *
  * "-i any" opens every interface of the namespace; each line says
  * its interface and direction as the real "tcpdump -i any" does
@@ -28,7 +32,9 @@
 #include "tcpdump.h"
 #include "watch.h"
 
+#define TD_MAX 8	/* tcpdumps at once */
 #define TD_LINE_MAX 1024
+#define TD_TAG_MAX (NAME_MAX + 80) /* "[NS IFNAME] " */
 #define TD_SLL2_LEN 20 /* a Linux cooked v2 header */
 #define TD_SLL_LEN 16  /* v1, what "any" is when tcpdump chose it */
 #define TD_ETH_LEN 14
@@ -58,11 +64,12 @@ struct td_recent {
 	unsigned char data[TD_RECENT_BYTES];
 };
 
-static struct {
+struct td_run {
 	bool running;
 	bool any;
 	bool v1;		/* "any" chosen without -i: Linux cooked v1 */
 	bool link;
+	bool names;		/* no -n: MACs as tcpdump names them */
 	int count;
 	char ns[NAME_MAX + 1];	/* "": the host namespace */
 	struct netns_id ns_id;	/* which namespace named ns it runs in */
@@ -78,7 +85,53 @@ static struct {
 	struct td_recent recent[TD_RECENT];
 	size_t n_recent;
 	struct pkt_tcp_book tcp;	/* for tcpdump's relative numbers */
-} td;
+};
+
+/* The tcpdumps, in the order they started; one that ended stays until
+ * the next start or stop frees it (it may be ending inside its own
+ * watch's call). */
+static struct td_run *runs[TD_MAX];
+static bool stopping_several; /* tcpdump_stop() ends more than one */
+
+static size_t td_count_running(void)
+{
+	size_t n = 0;
+
+	for (size_t i = 0; i < TD_MAX; i++)
+		n += runs[i] && runs[i]->running;
+	return n;
+}
+
+/* Do td's lines and counts say whose they are?  When another runs
+ * too, or several are being stopped together. */
+static bool td_several(const struct td_run *td)
+{
+	if (stopping_several)
+		return true;
+	for (size_t i = 0; i < TD_MAX; i++)
+		if (runs[i] && runs[i] != td && runs[i]->running)
+			return true;
+	return false;
+}
+
+/* "[BLUE beth0] " before each line of td when several run, else "". */
+static void td_tag(const struct td_run *td, char *buf, size_t size)
+{
+	if (td_several(td))
+		snprintf(buf, size, "[%s %s] ", netns_label(td->ns),
+			 td->ifname);
+	else if (size)
+		buf[0] = '\0';
+}
+
+static void td_reap(void)
+{
+	for (size_t i = 0; i < TD_MAX; i++)
+		if (runs[i] && !runs[i]->running) {
+			free(runs[i]);
+			runs[i] = NULL;
+		}
+}
 
 /* --- the frames' lines -------------------------------------------------- */
 
@@ -87,15 +140,17 @@ static bool mac_is(const uint8_t *a, const uint8_t *b)
 	return memcmp(a, b, PKT_MAC_LEN) == 0;
 }
 
-static const struct cap_place *td_place(unsigned int i)
+static const struct cap_place *td_place(const struct td_run *td,
+					 unsigned int i)
 {
-	return &cap_record(td.cap)->places[i];
+	return &cap_record(td->cap)->places[i];
 }
 
 /* The bridge place of port p (its master, in the same namespace). */
-static const struct cap_place *td_master(const struct cap_place *p)
+static const struct cap_place *td_master(const struct td_run *td,
+					  const struct cap_place *p)
 {
-	const struct cap_record *r = cap_record(td.cap);
+	const struct cap_record *r = cap_record(td->cap);
 
 	for (size_t i = 0; p->master && i < r->n_places; i++)
 		if (r->places[i].ifindex == p->master &&
@@ -105,10 +160,11 @@ static const struct cap_place *td_master(const struct cap_place *p)
 }
 
 /* Did another port of p's bridge see this frame come in just now? */
-static bool td_forwarded(const struct td_frame *f, const struct cap_place *p)
+static bool td_forwarded(const struct td_run *td, const struct td_frame *f,
+			 const struct cap_place *p)
 {
-	for (size_t i = 0; i < td.n_recent && i < TD_RECENT; i++) {
-		const struct td_recent *r = &td.recent[i];
+	for (size_t i = 0; i < td->n_recent && i < TD_RECENT; i++) {
+		const struct td_recent *r = &td->recent[i];
 		uint32_t n = f->caplen < TD_RECENT_BYTES ? f->caplen :
 							   TD_RECENT_BYTES;
 
@@ -121,9 +177,10 @@ static bool td_forwarded(const struct td_frame *f, const struct cap_place *p)
 	return false;
 }
 
-static void td_remember(const struct td_frame *f, const struct cap_place *p)
+static void td_remember(struct td_run *td, const struct td_frame *f,
+			const struct cap_place *p)
 {
-	struct td_recent *r = &td.recent[td.n_recent++ % TD_RECENT];
+	struct td_recent *r = &td->recent[td->n_recent++ % TD_RECENT];
 
 	r->ts_ns = f->ts_ns;
 	r->master = p->master;
@@ -135,22 +192,23 @@ static void td_remember(const struct td_frame *f, const struct cap_place *p)
 
 /* What "tcpdump -i any" says of the frame's direction (the kernel's
  * packet type): Out, In (to this host), B, M or P (to another host). */
-static const char *td_direction(const struct td_frame *f, const struct pkt *p)
+static const char *td_direction(struct td_run *td, const struct td_frame *f,
+				const struct pkt *p)
 {
 	static const uint8_t bcast[PKT_MAC_LEN] = {
 		0xff, 0xff, 0xff, 0xff, 0xff, 0xff
 	};
-	const struct cap_place *pl = td_place(f->place);
-	const struct cap_place *br = td_master(pl);
+	const struct cap_place *pl = td_place(td, f->place);
+	const struct cap_place *br = td_master(td, pl);
 
 	if (streq(pl->ifname, "lo")) /* libpcap keeps its incoming copy */
 		return "In";
 	if (mac_is(p->eth_src, pl->mac) || (br && mac_is(p->eth_src, br->mac)))
 		return "Out";
-	if (pl->master && td_forwarded(f, pl))
+	if (pl->master && td_forwarded(td, f, pl))
 		return "Out";
 	if (pl->master)
-		td_remember(f, pl);
+		td_remember(td, f, pl);
 	if (mac_is(p->eth_dst, bcast))
 		return "B";
 	if (p->eth_dst[0] & 1)
@@ -162,54 +220,56 @@ static const char *td_direction(const struct td_frame *f, const struct pkt *p)
 
 /* "-i any -e": the cooked header's words in place of Ethernet's:
  * "ifindex 2 f2:a4:.. ethertype IPv4 (0x0800), length 104: ...". */
-static void td_any_link(const struct td_frame *f, const struct pkt *p,
+static void td_any_link(const struct td_run *td, const struct td_frame *f,
+			const struct pkt *p,
 			char *buf, size_t size)
 {
-	char text[TD_LINE_MAX], mac[18];
+	char text[TD_LINE_MAX], mac[PKT_MAC_NAME_MAX];
 	const char *type, *length, *rest;
 
-	pkt_format(p, true, text, sizeof(text));
+	pkt_format_names(p, true, td->names, text, sizeof(text));
 	type = strstr(text, ", ethertype ");
 	length = type ? strstr(type, ", length ") : NULL;
 	rest = length ? strstr(length, ": ") : NULL;
-	pkt_mac_text(p->eth_src, mac);
+	pkt_mac_name(p->eth_src, td->names, mac, sizeof(mac));
 	if (!rest) {
 		snprintf(buf, size, "%s %s", mac, text);
 		return;
 	}
-	if (td.v1)
+	if (td->v1)
 		snprintf(buf, size, "%3s %s %.*s, length %u%s", f->dir, mac,
 			 (int)(length - type - 2), type + 2,
 			 f->len - TD_ETH_LEN + TD_SLL_LEN, rest);
 	else
 		snprintf(buf, size, "ifindex %d %s %.*s, length %u%s",
-			 td_place(f->place)->ifindex, mac,
+			 td_place(td, f->place)->ifindex, mac,
 			 (int)(length - type - 2), type + 2,
 			 f->len - TD_ETH_LEN + TD_SLL2_LEN, rest);
 }
 
-static void td_print(const struct td_frame *f)
+static void td_print(struct td_run *td, const struct td_frame *f)
 {
-	char ts[CAP_TIME_LEN], text[TD_LINE_MAX + 64];
+	char ts[CAP_TIME_LEN], text[TD_LINE_MAX + 64], tag[TD_TAG_MAX];
 	struct pkt p;
 
 	pkt_decode(f->data, f->caplen, f->len, &p);
-	pkt_tcp_relate(&td.tcp, &p);
+	pkt_tcp_relate(&td->tcp, &p);
 	cap_time_text(f->ts_ns, ts);
-	if (!td.any) {
-		pkt_format(&p, td.link, text, sizeof(text));
-		printf("%s %s\n", ts, text);
+	td_tag(td, tag, sizeof(tag));
+	if (!td->any) {
+		pkt_format_names(&p, td->link, td->names, text, sizeof(text));
+		printf("%s%s %s\n", tag, ts, text);
 		return;
 	}
-	if (td.link)
-		td_any_link(f, &p, text, sizeof(text));
+	if (td->link)
+		td_any_link(td, f, &p, text, sizeof(text));
 	else
-		pkt_format(&p, false, text, sizeof(text));
-	if (td.v1) /* no interface in a v1 header */
-		printf("%s %s\n", ts, text);
+		pkt_format_names(&p, false, td->names, text, sizeof(text));
+	if (td->v1) /* no interface in a v1 header */
+		printf("%s%s %s\n", tag, ts, text);
 	else
-		printf("%s %-5s %-3s %s\n", ts, td_place(f->place)->ifname,
-		       f->dir, text);
+		printf("%s%s %-5s %-3s %s\n", tag, ts,
+		       td_place(td, f->place)->ifname, f->dir, text);
 }
 
 /* The kernel's packet type for a direction word. */
@@ -233,18 +293,19 @@ static void td_sll_header(const struct td_frame *f, unsigned char *buf)
 
 /* -w with -i any: the frame as Linux cooked v2 (v1 when tcpdump chose
  * "any" itself), as the real one writes. */
-static void td_dump_cooked(const struct td_frame *f, struct pcap_pkthdr *h)
+static void td_dump_cooked(const struct td_run *td, const struct td_frame *f,
+			   struct pcap_pkthdr *h)
 {
 	static unsigned char buf[TD_SLL2_LEN + CAP_SNAPLEN];
-	size_t hdr = td.v1 ? TD_SLL_LEN : TD_SLL2_LEN;
+	size_t hdr = td->v1 ? TD_SLL_LEN : TD_SLL2_LEN;
 	uint32_t body = f->caplen > TD_ETH_LEN ? f->caplen - TD_ETH_LEN : 0;
-	uint32_t ifindex = htonl((uint32_t)td_place(f->place)->ifindex);
+	uint32_t ifindex = htonl((uint32_t)td_place(td, f->place)->ifindex);
 	const char *dir = f->dir;
 	uint8_t type;
 
 	if (f->caplen < TD_ETH_LEN || body > CAP_SNAPLEN)
 		return;
-	if (td.v1) {
+	if (td->v1) {
 		td_sll_header(f, buf);
 	} else {
 		type = td_pkttype(dir);
@@ -259,10 +320,10 @@ static void td_dump_cooked(const struct td_frame *f, struct pcap_pkthdr *h)
 	memcpy(buf + hdr, f->data + TD_ETH_LEN, body);
 	h->caplen = (uint32_t)hdr + body;
 	h->len = f->len - TD_ETH_LEN + (uint32_t)hdr;
-	pcap_dump((u_char *)td.dumper, h, buf);
+	pcap_dump((u_char *)td->dumper, h, buf);
 }
 
-static void td_dump(const struct td_frame *f)
+static void td_dump(const struct td_run *td, const struct td_frame *f)
 {
 	struct pcap_pkthdr h = {
 		.ts.tv_sec = (time_t)(f->ts_ns / 1000000000),
@@ -271,37 +332,38 @@ static void td_dump(const struct td_frame *f)
 		.len = f->len,
 	};
 
-	if (td.any)
-		td_dump_cooked(f, &h);
+	if (td->any)
+		td_dump_cooked(td, f, &h);
 	else
-		pcap_dump((u_char *)td.dumper, &h, f->data);
+		pcap_dump((u_char *)td->dumper, &h, f->data);
 }
 
 /* --- the running capture ----------------------------------------------- */
 
-static void td_batch_clear(void)
+static void td_batch_clear(struct td_run *td)
 {
-	for (size_t i = 0; i < td.n_batch; i++)
-		free(td.batch[i].data);
-	td.n_batch = 0;
+	for (size_t i = 0; i < td->n_batch; i++)
+		free(td->batch[i].data);
+	td->n_batch = 0;
 }
 
 static void td_on_frame(const struct cap_record *r, const struct cap_frame *f,
 			void *arg)
 {
+	struct td_run *td = arg;
 	struct td_frame *t;
 
-	(void)arg, (void)r;
-	if (td.n_batch == td.batch_size) {
-		size_t size = td.batch_size ? 2 * td.batch_size : 64;
-		struct td_frame *b = realloc(td.batch, size * sizeof(*b));
+	(void)r;
+	if (td->n_batch == td->batch_size) {
+		size_t size = td->batch_size ? 2 * td->batch_size : 64;
+		struct td_frame *b = realloc(td->batch, size * sizeof(*b));
 
 		if (!b)
 			return;
-		td.batch = b;
-		td.batch_size = size;
+		td->batch = b;
+		td->batch_size = size;
 	}
-	t = &td.batch[td.n_batch];
+	t = &td->batch[td->n_batch];
 	t->data = malloc(f->caplen ? f->caplen : 1);
 	if (!t->data)
 		return;
@@ -311,9 +373,9 @@ static void td_on_frame(const struct cap_record *r, const struct cap_frame *f,
 	t->len = f->len;
 	t->place = f->place;
 	t->dir = NULL;
-	t->seq = td.n_batch;
+	t->seq = td->n_batch;
 	t->moved = false;
-	td.n_batch++;
+	td->n_batch++;
 }
 
 static int td_frame_cmp(const void *a, const void *b)
@@ -326,10 +388,11 @@ static int td_frame_cmp(const void *a, const void *b)
 }
 
 /* Is g the copy of bridge frame f that the bridge sent out of a port? */
-static bool td_sent_copy(const struct td_frame *f, const struct td_frame *g)
+static bool td_sent_copy(const struct td_run *td, const struct td_frame *f,
+			 const struct td_frame *g)
 {
-	const struct cap_place *br = td_place(f->place);
-	const struct cap_place *port = td_place(g->place);
+	const struct cap_place *br = td_place(td, f->place);
+	const struct cap_place *port = td_place(td, g->place);
 
 	return streq(g->dir, "Out") && port->master == br->ifindex &&
 	       streq(port->ns, br->ns) && g->ts_ns - f->ts_ns < TD_RECENT_NS &&
@@ -340,237 +403,300 @@ static bool td_sent_copy(const struct td_frame *f, const struct td_frame *g)
  * (it carries the time it came in on the port): the bridge's line
  * goes after the copies sent out of the other ports, as "-i any"
  * prints them. */
-static void td_bridge_order(void)
+static void td_bridge_order(struct td_run *td)
 {
-	for (size_t i = 0; i < td.n_batch; i++) {
-		struct td_frame f = td.batch[i];
+	for (size_t i = 0; i < td->n_batch; i++) {
+		struct td_frame f = td->batch[i];
 		size_t last = i;
 
-		if (f.moved || !streq(td_place(f.place)->kind, "bridge") ||
+		if (f.moved || !streq(td_place(td, f.place)->kind, "bridge") ||
 		    streq(f.dir, "Out"))
 			continue;
-		for (size_t j = i + 1; j < td.n_batch; j++)
-			if (td_sent_copy(&f, &td.batch[j]))
+		for (size_t j = i + 1; j < td->n_batch; j++)
+			if (td_sent_copy(td, &f, &td->batch[j]))
 				last = j;
 		if (last == i)
 			continue;
-		memmove(&td.batch[i], &td.batch[i + 1],
+		memmove(&td->batch[i], &td->batch[i + 1],
 			(last - i) * sizeof(f));
 		f.moved = true;
-		td.batch[last] = f;
+		td->batch[last] = f;
 		i--;
 	}
 }
 
 /* Its direction; does -Q keep it? */
-static bool td_wanted(struct td_frame *f)
+static bool td_wanted(struct td_run *td, struct td_frame *f)
 {
 	struct pkt p;
 	bool out;
 
 	pkt_decode(f->data, f->caplen, f->len, &p);
-	f->dir = td_direction(f, &p);
-	if (td.only && !streq(td_place(f->place)->ifname, td.ifname))
+	f->dir = td_direction(td, f, &p);
+	if (td->only && !streq(td_place(td, f->place)->ifname, td->ifname))
 		return false;
 	out = streq(f->dir, "Out");
-	return td.dir == TCPDUMP_INOUT || (td.dir == TCPDUMP_OUT) == out;
+	return td->dir == TCPDUMP_INOUT || (td->dir == TCPDUMP_OUT) == out;
 }
 
-static void td_finish(bool interrupted, const char *why);
+static void td_finish(struct td_run *td, bool interrupted, const char *why);
 
 /* Prints (or writes) what a read brought, in time order; the count
  * may end the run. */
-static void td_flush_batch(void)
+static void td_flush_batch(struct td_run *td)
 {
 	bool shown = false;
 
-	if (td.n_batch)
-		qsort(td.batch, td.n_batch, sizeof(*td.batch), td_frame_cmp);
-	for (size_t i = 0; i < td.n_batch; i++)
-		td.batch[i].wanted = td_wanted(&td.batch[i]);
-	if (td.any)
-		td_bridge_order();
-	for (size_t i = 0; i < td.n_batch; i++) {
-		if (!td.batch[i].wanted)
+	if (td->n_batch)
+		qsort(td->batch, td->n_batch, sizeof(*td->batch), td_frame_cmp);
+	for (size_t i = 0; i < td->n_batch; i++)
+		td->batch[i].wanted = td_wanted(td, &td->batch[i]);
+	if (td->any)
+		td_bridge_order(td);
+	for (size_t i = 0; i < td->n_batch; i++) {
+		if (!td->batch[i].wanted)
 			continue;
-		td.received++;
-		if (td.count && td.captured >= (unsigned long)td.count)
+		td->received++;
+		if (td->count && td->captured >= (unsigned long)td->count)
 			continue;
-		if (td.dumper) {
-			td_dump(&td.batch[i]);
+		if (td->dumper) {
+			td_dump(td, &td->batch[i]);
 		} else {
 			if (!shown)
 				out_async_begin();
 			shown = true;
-			td_print(&td.batch[i]);
+			td_print(td, &td->batch[i]);
 		}
-		td.captured++;
+		td->captured++;
 	}
-	td_batch_clear();
-	if (td.dumper)
-		pcap_dump_flush(td.dumper);
+	td_batch_clear(td);
+	if (td->dumper)
+		pcap_dump_flush(td->dumper);
 	fflush(stdout);
-	if (td.count && td.captured >= (unsigned long)td.count) {
+	if (td->count && td->captured >= (unsigned long)td->count) {
 		if (!shown)
 			out_async_begin();
 		shown = true;
-		td_finish(false, NULL);
+		td_finish(td, false, NULL);
 	}
 	if (shown)
 		out_async_end();
 }
 
 /* Reads the capture; false when it failed (then it has ended). */
-static bool td_read(void)
+static bool td_read(struct td_run *td)
 {
-	int n = cap_read(td.cap, td_on_frame, NULL);
+	int n = cap_read(td->cap, td_on_frame, td);
+	char tag[TD_TAG_MAX];
 
 	if (n < 0) {
-		td_batch_clear();
+		td_batch_clear(td);
+		td_tag(td, tag, sizeof(tag));
 		out_async_begin();
-		out_error("tcpdump: pcap_loop: %s", out_strerror(n));
-		td_finish(false, NULL);
+		out_error("%stcpdump: pcap_loop: %s", tag, out_strerror(n));
+		td_finish(td, false, NULL);
 		out_async_end();
 		return false;
 	}
-	td_flush_batch();
+	td_flush_batch(td);
 	return true;
 }
 
 /* A single interface that is gone ends the run, as in tcpdump. */
-static void td_check_places(void)
+static void td_check_places(struct td_run *td)
 {
 	const struct cap_record *r;
+	char tag[TD_TAG_MAX];
 
-	if (!td.running || td.any)
+	if (!td->running || td->any)
 		return;
-	r = cap_record(td.cap);
+	r = cap_record(td->cap);
 	for (size_t i = 0; i < r->n_places; i++)
 		if (r->places[i].live)
 			return;
+	td_tag(td, tag, sizeof(tag));
 	out_async_begin();
-	out_error("tcpdump: pcap_loop: The interface disappeared");
-	td_finish(false, NULL);
+	out_error("%stcpdump: pcap_loop: The interface disappeared", tag);
+	td_finish(td, false, NULL);
 	out_async_end();
 }
 
 static size_t td_pollfds(void *arg, struct pollfd *p, size_t n)
 {
-	(void)arg;
-	return td.running ? cap_pollfds(td.cap, p, n) : 0;
+	struct td_run *td = arg;
+
+	return td->running ? cap_pollfds(td->cap, p, n) : 0;
 }
 
 static void td_ready(void *arg, const struct pollfd *p, size_t n)
 {
-	(void)arg, (void)p, (void)n;
-	if (td.running && td_read())
-		td_check_places();
+	struct td_run *td = arg;
+
+	(void)p, (void)n;
+	if (td->running && td_read(td))
+		td_check_places(td);
 }
 
-static const struct watch td_watch = {
-	.pollfds = td_pollfds,
-	.ready = td_ready,
-	.arg = &td,
-};
-
-static void td_counts(uint64_t drops)
+static void td_counts(const struct td_run *td, uint64_t drops)
 {
+	char tag[TD_TAG_MAX];
+
+	td_tag(td, tag, sizeof(tag));
 	fflush(stdout);
-	fprintf(stderr, "%lu packet%s captured\n", td.captured,
-		td.captured == 1 ? "" : "s");
-	fprintf(stderr, "%lu packet%s received by filter\n", td.received,
-		td.received == 1 ? "" : "s");
-	fprintf(stderr, "%llu packet%s dropped by kernel\n",
+	fprintf(stderr, "%s%lu packet%s captured\n", tag, td->captured,
+		td->captured == 1 ? "" : "s");
+	fprintf(stderr, "%s%lu packet%s received by filter\n", tag,
+		td->received, td->received == 1 ? "" : "s");
+	fprintf(stderr, "%s%llu packet%s dropped by kernel\n", tag,
 		(unsigned long long)drops, drops == 1 ? "" : "s");
 }
 
 /* Ends the run: tcpdump's counts (after a blank line when it was
  * interrupted, as tcpdump's own), and why, when nstutor ended it. */
-static void td_finish(bool interrupted, const char *why)
+static void td_finish(struct td_run *td, bool interrupted, const char *why)
 {
 	struct cap_record *rec;
 
-	if (!td.running)
+	if (!td->running)
 		return;
-	td.running = false;
-	watch_remove(&td);
-	td_batch_clear();
-	rec = cap_detach(td.cap);
-	cap_close(td.cap);
-	td.cap = NULL;
-	if (td.dumper)
-		pcap_dump_close(td.dumper);
-	if (td.dead)
-		pcap_close(td.dead);
-	td.dumper = NULL;
-	td.dead = NULL;
+	td->running = false;
+	watch_remove(td);
+	td_batch_clear(td);
+	rec = cap_detach(td->cap);
+	cap_close(td->cap);
+	td->cap = NULL;
+	if (td->dumper)
+		pcap_dump_close(td->dumper);
+	if (td->dead)
+		pcap_close(td->dead);
+	td->dumper = NULL;
+	td->dead = NULL;
 	if (interrupted)
 		putchar('\n');
-	td_counts(rec ? rec->kernel_drops : 0);
+	td_counts(td, rec ? rec->kernel_drops : 0);
 	if (why)
 		out_note("%s", why);
 	fflush(stderr);
 	if (rec)
 		cap_last_set(rec);
-	free(td.batch);
-	td.batch = NULL;
-	td.batch_size = 0;
+	free(td->batch);
+	td->batch = NULL;
+	td->batch_size = 0;
 }
 
-bool tcpdump_running(void)
+size_t tcpdump_running(void)
 {
-	return td.running;
+	return td_count_running();
+}
+
+/* Ends the runs that match (all: ns and ifname NULL); how many. */
+static size_t td_stop_matching(const char *ns, const char *ifname,
+			       bool interrupted)
+{
+	size_t n = 0;
+
+	stopping_several = td_count_running() > 1;
+	for (size_t i = 0; i < TD_MAX; i++) {
+		struct td_run *td = runs[i];
+
+		if (!td || !td->running || (ifname && !streq(td->ifname, ifname)) ||
+		    (ns && !streq(td->ns, ns)))
+			continue;
+		if (!interrupted)
+			td_read(td);
+		td_finish(td, interrupted, NULL);
+		n++;
+	}
+	stopping_several = false;
+	td_reap();
+	return n;
 }
 
 void tcpdump_stop(void)
 {
-	if (td.running)
-		td_read();
-	td_finish(false, NULL);
+	td_stop_matching(NULL, NULL, false);
+}
+
+size_t tcpdump_stop_on(const char *ns, const char *ifname)
+{
+	return td_stop_matching(ns, ifname, false);
+}
+
+void tcpdump_list(char *buf, size_t size)
+{
+	size_t used = 0;
+
+	if (size)
+		buf[0] = '\0';
+	for (size_t i = 0; i < TD_MAX && used < size; i++) {
+		int n;
+
+		if (!runs[i] || !runs[i]->running)
+			continue;
+		n = snprintf(buf + used, size - used, "%s%s %s",
+			     used ? ", " : "", netns_label(runs[i]->ns),
+			     runs[i]->ifname);
+		if (n < 0)
+			break;
+		used += (size_t)n;
+	}
+}
+
+static unsigned long td_received_all(void)
+{
+	unsigned long n = 0;
+
+	for (size_t i = 0; i < TD_MAX; i++)
+		if (runs[i] && runs[i]->running)
+			n += runs[i]->received;
+	return n;
 }
 
 void tcpdump_end(void)
 {
 	/* What is on its way still prints: a few short waits. */
-	for (int i = 0; i < 4 && td.running; i++) {
-		unsigned long before = td.received;
+	for (int i = 0; i < 4 && td_count_running(); i++) {
+		unsigned long before = td_received_all();
 
 		watch_run(50);
-		if (td.received == before && i > 0)
+		if (td_received_all() == before && i > 0)
 			break;
 	}
-	td_finish(true, NULL);
+	td_stop_matching(NULL, NULL, true);
 }
 
-static void td_gone(void)
+static void td_gone(struct td_run *td)
 {
 	char why[256];
 
 	particle_snprintf(why, sizeof(why),
 		 _("The namespace %s is deleted: the tcpdump in it ends."),
-		 td.ns);
+		 td->ns);
 	out_async_begin();
-	td_finish(false, why);
+	td_finish(td, false, why);
 	out_async_end();
 }
 
 void tcpdump_forget(const char *ns)
 {
-	if (td.running && ns && td.ns[0] && streq(ns, td.ns))
-		td_gone();
+	for (size_t i = 0; ns && i < TD_MAX; i++)
+		if (runs[i] && runs[i]->running && runs[i]->ns[0] &&
+		    streq(ns, runs[i]->ns))
+			td_gone(runs[i]);
 }
 
 void tcpdump_forget_deleted(void)
 {
-	if (!td.running || !td.ns[0])
-		return;
-	if (netns_id_stale(td.ns, &td.ns_id))
-		td_gone();
+	for (size_t i = 0; i < TD_MAX; i++)
+		if (runs[i] && runs[i]->running && runs[i]->ns[0] &&
+		    netns_id_stale(runs[i]->ns, &runs[i]->ns_id))
+			td_gone(runs[i]);
 }
 
-static void td_open_error(int err, const char *ifname)
+static void td_open_error(const struct td_run *td, int err,
+			  const char *ifname)
 {
-	const char *ns = netns_label(td.ns);
+	const char *ns = netns_label(td->ns);
 
 	if (err == -ENODEV) {
 		out_error("tcpdump: %s: No such device exists\n"
@@ -597,126 +723,166 @@ static void td_open_error(int err, const char *ifname)
 	}
 }
 
-static int td_open(const struct tcpdump_opts *o, const char *ifname)
+static int td_open(struct td_run *td, const struct tcpdump_opts *o,
+		   const char *ifname)
 {
 	struct cap_options co = {
-		.ns = td.ns,
-		.ifname = td.any ? NULL : ifname,
+		.ns = td->ns,
+		.ifname = td->any ? NULL : ifname,
 		.filter = o->filter,
 		.keep = true,
 	};
-	int err = cap_open(&co, &td.cap);
+	int err = cap_open(&co, &td->cap);
 
 	/* "any" where only lo is: lo (nstutor's "any" leaves lo out) */
-	if (err == -ENODEV && td.any) {
+	if (err == -ENODEV && td->any) {
 		co.ifname = "lo";
-		err = cap_open(&co, &td.cap);
+		err = cap_open(&co, &td->cap);
 	}
 	/* -Q on a bridge port: a frame goes out of it when another port
 	 * just saw it come in, so every port is read (and one shown) */
-	if (err == 0 && !td.any && o->dir != TCPDUMP_INOUT) {
-		const struct cap_record *r = cap_record(td.cap);
+	if (err == 0 && !td->any && o->dir != TCPDUMP_INOUT) {
+		const struct cap_record *r = cap_record(td->cap);
 
 		if (r->n_places == 1 && r->places[0].master) {
-			cap_close(td.cap);
+			cap_close(td->cap);
 			co.ifname = NULL;
-			td.only = true;
-			err = cap_open(&co, &td.cap);
+			td->only = true;
+			err = cap_open(&co, &td->cap);
 		}
 	}
 	if (err < 0) {
-		td.cap = NULL;
-		td_open_error(err, ifname);
+		td->cap = NULL;
+		td_open_error(td, err, ifname);
 	}
 	return err;
 }
 
-static void td_close_all(void)
+static void td_close_all(struct td_run *td)
 {
-	if (td.cap)
-		cap_close(td.cap);
-	td.cap = NULL;
+	if (td->cap)
+		cap_close(td->cap);
+	td->cap = NULL;
+	if (td->dumper)
+		pcap_dump_close(td->dumper);
+	td->dumper = NULL;
+	if (td->dead)
+		pcap_close(td->dead);
+	td->dead = NULL;
 }
 
-static int td_open_file(const char *path)
+static int td_open_file(struct td_run *td, const char *path)
 {
-	td.dead = pcap_open_dead_with_tstamp_precision(
-		td.v1 ? DLT_LINUX_SLL : td.any ? DLT_LINUX_SLL2 : DLT_EN10MB,
+	td->dead = pcap_open_dead_with_tstamp_precision(
+		td->v1 ? DLT_LINUX_SLL : td->any ? DLT_LINUX_SLL2 : DLT_EN10MB,
 		CAP_SNAPLEN,
 		PCAP_TSTAMP_PRECISION_MICRO);
-	if (!td.dead) {
+	if (!td->dead) {
 		out_error("tcpdump: %s", out_strerror(ENOMEM));
 		return -ENOMEM;
 	}
-	td.dumper = pcap_dump_open(td.dead, path);
-	if (!td.dumper) {
-		out_error("tcpdump: %s", pcap_geterr(td.dead));
-		pcap_close(td.dead);
-		td.dead = NULL;
+	td->dumper = pcap_dump_open(td->dead, path);
+	if (!td->dumper) {
+		out_error("tcpdump: %s", pcap_geterr(td->dead));
+		pcap_close(td->dead);
+		td->dead = NULL;
 		return -EIO;
 	}
 	return 0;
 }
 
-static void td_banner(const struct tcpdump_opts *o)
+static void td_banner(const struct td_run *td, const struct tcpdump_opts *o)
 {
-	const char *type = td.v1 ? "LINUX_SLL (Linux cooked v1)" :
-			   td.any ? "LINUX_SLL2 (Linux cooked v2)" :
+	const char *type = td->v1 ? "LINUX_SLL (Linux cooked v1)" :
+			   td->any ? "LINUX_SLL2 (Linux cooked v2)" :
 				    "EN10MB (Ethernet)";
 
 	fflush(stdout);
-	if (td.any && !td.v1)
+	if (td->any && !td->v1)
 		fprintf(stderr, "tcpdump: data link type LINUX_SLL2\n");
 	if (!o->wfile)
 		fprintf(stderr, "tcpdump: verbose output suppressed, use "
 				"-v[v]... for full protocol decode\n");
 	fprintf(stderr, "%slistening on %s, link-type %s, snapshot length %d "
-			"bytes\n", o->wfile ? "tcpdump: " : "", td.ifname,
+			"bytes\n", o->wfile ? "tcpdump: " : "", td->ifname,
 		type, CAP_SNAPLEN);
 	fflush(stderr);
+}
+
+/* Where a new run goes; NULL when TD_MAX run (said). */
+static struct td_run **td_slot(void)
+{
+	td_reap();
+	for (size_t i = 0; i < TD_MAX; i++)
+		if (!runs[i])
+			return &runs[i];
+	out_error(_("%d tcpdumps run already, as many as nstutor runs at "
+		    "once."), TD_MAX);
+	out_hint(_("\"tcpdump stop DEV\" ends one of them, \"tcpdump stop\" "
+		   "all."));
+	return NULL;
+}
+
+static void td_started_note(const struct td_run *td)
+{
+	size_t n = td_count_running();
+
+	if (n == 1)
+		out_note(_("tcpdump runs in the background: type other "
+			   "commands; \"tcpdump stop\" or Ctrl-C ends it."));
+	else
+		out_note(_("%zu tcpdumps run now: each line starts with its "
+			   "namespace and interface. \"tcpdump stop\" or "
+			   "Ctrl-C at the prompt ends them all, \"tcpdump "
+			   "stop %s\" this one."),
+			 n, td->ifname);
 }
 
 bool tcpdump_start(const char *ns, const char *ifname, bool chosen,
 		   const struct tcpdump_opts *o)
 {
+	struct td_run **slot = td_slot(), *td;
+	struct watch w = {.pollfds = td_pollfds, .ready = td_ready};
 	int err;
 
-	if (td.running)
+	if (!slot)
 		return false;
-	memset(&td, 0, sizeof(td));
-	snprintf(td.ns, sizeof(td.ns), "%s", ns);
-	snprintf(td.ifname, sizeof(td.ifname), "%s", ifname);
-	if (td.ns[0]) {
-		err = netns_id_get(td.ns, &td.ns_id);
+	if (!(td = calloc(1, sizeof(*td)))) {
+		out_error("tcpdump: %s", out_strerror(ENOMEM));
+		return false;
+	}
+	snprintf(td->ns, sizeof(td->ns), "%s", ns);
+	snprintf(td->ifname, sizeof(td->ifname), "%s", ifname);
+	if (td->ns[0]) {
+		err = netns_id_get(td->ns, &td->ns_id);
 		if (err < 0) {
 			out_error("tcpdump: %s", out_strerror(err));
+			free(td);
 			return false;
 		}
 	}
-	td.any = streq(td.ifname, "any");
-	td.v1 = td.any && chosen;
-	td.link = o->link;
-	td.count = o->count;
-	td.dir = o->dir;
-	if (td_open(o, td.ifname) < 0 ||
-	    (o->wfile && td_open_file(o->wfile) < 0)) {
-		td_close_all();
+	td->any = streq(td->ifname, "any");
+	td->v1 = td->any && chosen;
+	td->link = o->link;
+	td->names = !o->numeric;
+	td->count = o->count;
+	td->dir = o->dir;
+	w.arg = td;
+	if (td_open(td, o, td->ifname) < 0 ||
+	    (o->wfile && td_open_file(td, o->wfile) < 0)) {
+		td_close_all(td);
+		free(td);
 		return false;
 	}
-	if (watch_add(&td_watch) < 0) {
+	if (watch_add(&w) < 0) {
 		out_error("tcpdump: %s", out_strerror(ENOMEM));
-		td_close_all();
+		td_close_all(td);
+		free(td);
 		return false;
 	}
-	td.running = true;
-	td_banner(o);
-	out_note(_("tcpdump runs in the background: type other commands; "
-		   "\"tcpdump stop\" or Ctrl-C ends it."));
+	td->running = true;
+	*slot = td;
+	td_banner(td, o);
+	td_started_note(td);
 	return true;
 }
-
-const char *tcpdump_ifname(void)
-{
-	return td.running ? td.ifname : "";
-}
-

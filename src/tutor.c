@@ -3,6 +3,7 @@
  * commands of cmd-lesson.c do (tutor.h). */
 #include "system.h"
 
+#include <ctype.h>
 #include <fcntl.h>
 #include <linux/netlink.h>
 #include <linux/rtnetlink.h>
@@ -26,6 +27,7 @@
 #define WHY_MAX 512
 #define BAR_WIDTH 10
 #define SETTLE_MS 300 /* how long a failed probe waits for the kernel */
+#define FIRST_LESSON "host-veth" /* where the lessons begin (README.md) */
 
 enum step_state { STEP_TODO, STEP_DONE, STEP_SKIPPED };
 
@@ -130,6 +132,45 @@ static char *progress_line(const char *name)
 	free(line);
 	fclose(f);
 	return found;
+}
+
+char *tutor_unfinished(void)
+{
+	char path[4096], world[64], *line = NULL, *found = NULL;
+	size_t cap = 0;
+	FILE *f;
+
+	if (!progress_path(path, sizeof(path), false) ||
+	    !(f = fopen(path, "re")))
+		return NULL;
+	world_identity(world, sizeof(world));
+	/* "NAME AT STATES WORLD"; the last line is the latest lesson */
+	while (getline(&line, &cap, f) > 0) {
+		char *save = NULL, *name = strtok_r(line, " \n", &save);
+		char *at = strtok_r(NULL, " \n", &save);
+		char *states = strtok_r(NULL, " \n", &save);
+		char *w = strtok_r(NULL, " \n", &save);
+
+		if (!name || !at || !states || !w || streq(at, "-") ||
+		    !streq(w, world))
+			continue;
+		free(found);
+		found = strdup(name);
+	}
+	free(line);
+	fclose(f);
+	return found;
+}
+
+const char *tutor_first_lesson(void)
+{
+	struct lesson *l = NULL;
+	char *error = NULL;
+	bool there = lesson_find(FIRST_LESSON, &l, &error) == 0;
+
+	free(error);
+	lesson_free(l);
+	return there ? FIRST_LESSON : NULL;
 }
 
 static ssize_t step_index(const struct lesson *l, const char *id)
@@ -510,19 +551,11 @@ static enum eval eval_step(const struct lesson_step *s, bool probes,
 
 /* ---- what the learner sees ---- */
 
-static size_t count_settled(void)
-{
-	size_t k = 0;
-
-	for (size_t i = 0; i < t.l->n_steps; i++)
-		k += t.state[i] != STEP_TODO;
-	return k;
-}
-
-/* "[3/7] ■■■■□□□□□□ Title" */
+/* "[3/7] ■■□□□□□□□□ Title": the bar shows where the learner is (the
+ * steps before this one), after "back" too. */
 static void show_head(void)
 {
-	size_t n = t.l->n_steps, fill = count_settled() * BAR_WIDTH / n;
+	size_t n = t.l->n_steps, fill = t.cur * BAR_WIDTH / n;
 
 	printf("\n[%zu/%zu] ", t.cur + 1, n);
 	for (size_t i = 0; i < BAR_WIDTH; i++)
@@ -937,6 +970,29 @@ int tutor_hint(void)
 	return CMD_OK;
 }
 
+/* How long a step's command line is without what a tutorial may leave
+ * at its end: blanks and empty commands (a stray " ;"). */
+static int command_len(const char *line)
+{
+	size_t n = strlen(line), slashes;
+
+	while (n > 0) {
+		if (isspace((unsigned char)line[n - 1])) {
+			n--;
+			continue;
+		}
+		if (line[n - 1] != ';')
+			break;
+		for (slashes = 0; slashes + 1 < n && line[n - 2 - slashes] == '\\';
+		     slashes++)
+			;
+		if (slashes % 2) /* "\;" is a word */
+			break;
+		n--;
+	}
+	return (int)n;
+}
+
 int tutor_show(void)
 {
 	const struct lesson_step *s;
@@ -951,7 +1007,7 @@ int tutor_show(void)
 	}
 	puts(_("Try:"));
 	for (size_t i = 0; i < s->n_try; i++)
-		printf("  %s\n", s->try[i]);
+		printf("  %.*s\n", command_len(s->try[i]), s->try[i]);
 	return CMD_OK;
 }
 
@@ -972,7 +1028,7 @@ int tutor_run(void)
 	saved = host_begin();
 	t.busy = true;
 	for (size_t i = 0; i < s->n_try && status == CMD_OK; i++) {
-		printf("nstutor> %s\n", s->try[i]);
+		printf("nstutor> %.*s\n", command_len(s->try[i]), s->try[i]);
 		fflush(stdout);
 		status = session_run_line(s->try[i], &quit);
 	}

@@ -32,6 +32,11 @@ void tutor_after_command(void);
 /* nstutor ends: progress is saved. */
 void tutor_end(void);
 
+/* For the welcome: the lesson last left unfinished in this world (free
+ * it), or NULL; the lesson to begin with, or NULL when it is not there. */
+char *tutor_unfinished(void);
+const char *tutor_first_lesson(void);
+
 /* The commands (cmd-lesson.c); each returns CMD_OK or CMD_ERROR. */
 int tutor_list(void);			/* lessons */
 int tutor_start(const char *name);	/* lesson NAME; NULL: show again */

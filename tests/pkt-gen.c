@@ -2,8 +2,11 @@
  *
  *   pkt-gen write FILE.pcap   the hand-made frames of pkt-frames.h, each
  *                             whole and then cut at every length below
- *   pkt-gen print [-e] FILE   pkt_format() of every frame of a pcap file,
- *                             one line each (tcpdump -t -n [-e] -r FILE)
+ *   pkt-gen print [-e] [-N] FILE
+ *                             pkt_format() of every frame of a pcap file,
+ *                             one line each (tcpdump -t -n [-e] -r FILE);
+ *                             -N: with names (tcpdump -t [-e] -r FILE)
+ *   pkt-gen macs FILE MAC...  an ARP reply from each MAC (its oui name)
  *   pkt-gen corpus DIR        the whole frames, one file each (fuzz seeds)
  */
 #include "system.h"
@@ -41,7 +44,41 @@ static int write_pcap(const char *path)
 	return 0;
 }
 
-static int print_pcap(const char *path, bool link)
+/* An ARP reply from each MAC ("00:00:0c:01:02:03") to F_BLUE. */
+static int write_macs(const char *path, int n, char **macs)
+{
+	static struct frame f[FRAMES_MAX];
+	unsigned char ip2[4] = { 11, 11, 11, 2 }, ip3[4] = { 11, 11, 11, 3 };
+	unsigned char mac[6];
+	pcap_t *dead = pcap_open_dead(DLT_EN10MB, 65535);
+	pcap_dumper_t *d;
+
+	if (!dead || n > FRAMES_MAX)
+		return 1;
+	d = pcap_dump_open(dead, path);
+	if (!d) {
+		fprintf(stderr, "pkt-gen: %s: %s\n", path, pcap_geterr(dead));
+		pcap_close(dead);
+		return 1;
+	}
+	for (int i = 0; i < n; i++) {
+		struct pcap_pkthdr h = { .ts.tv_sec = i };
+
+		if (sscanf(macs[i], "%hhx:%hhx:%hhx:%hhx:%hhx:%hhx", &mac[0],
+			   &mac[1], &mac[2], &mac[3], &mac[4], &mac[5]) != 6) {
+			fprintf(stderr, "pkt-gen: not a MAC: %s\n", macs[i]);
+			break;
+		}
+		f_arp(&f[i], macs[i], 1, 2, mac, ip2, F_BLUE, ip3, F_BLUE);
+		h.caplen = h.len = f[i].len;
+		pcap_dump((u_char *)d, &h, f[i].b);
+	}
+	pcap_dump_close(d);
+	pcap_close(dead);
+	return 0;
+}
+
+static int print_pcap(const char *path, bool link, bool names)
 {
 	char err[PCAP_ERRBUF_SIZE], line[1024];
 	static struct pkt_tcp_book book;
@@ -59,7 +96,7 @@ static int print_pcap(const char *path, bool link)
 
 		pkt_decode(data, h->caplen, h->len, &p);
 		pkt_tcp_relate(&book, &p);
-		pkt_format(&p, link, line, sizeof(line));
+		pkt_format_names(&p, link, names, line, sizeof(line));
 		printf("%s\n", line);
 	}
 	pcap_close(pc);
@@ -93,15 +130,28 @@ static int write_corpus(const char *dir)
 
 int main(int argc, char **argv)
 {
+	bool link = false, names = false;
+	int i = 2;
+
 	if (argc == 3 && streq(argv[1], "write"))
 		return write_pcap(argv[2]);
-	if (argc == 3 && streq(argv[1], "print"))
-		return print_pcap(argv[2], false);
-	if (argc == 4 && streq(argv[1], "print") && streq(argv[2], "-e"))
-		return print_pcap(argv[3], true);
+	if (argc >= 3 && streq(argv[1], "print")) {
+		for (; i < argc - 1; i++) {
+			if (streq(argv[i], "-e"))
+				link = true;
+			else if (streq(argv[i], "-N"))
+				names = true;
+			else
+				break;
+		}
+		if (i == argc - 1)
+			return print_pcap(argv[i], link, names);
+	}
+	if (argc >= 3 && streq(argv[1], "macs"))
+		return write_macs(argv[2], argc - 3, argv + 3);
 	if (argc == 3 && streq(argv[1], "corpus"))
 		return write_corpus(argv[2]);
-	fprintf(stderr, "usage: pkt-gen write FILE | print [-e] FILE | "
-			"corpus DIR\n");
+	fprintf(stderr, "usage: pkt-gen write FILE | print [-e] [-N] FILE | "
+			"macs FILE MAC... | corpus DIR\n");
 	return 2;
 }

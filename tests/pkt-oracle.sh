@@ -35,6 +35,52 @@ like "$lines" 'ICMP host 11\.11\.11\.3 unreachable' "a host unreachable is there
 like "$lines" '\[\|tcp\]' "a cut TCP header is there"
 like "$lines" 'options \[mss 1460,sackOK,TS val 12345 ecr 0,nop,wscale 7\]' "TCP options are there"
 
+# 1b. Without -n tcpdump names what it can: a MAC gets "(oui NAME)" from
+# tcpdump's short list, the broadcast MAC is "Broadcast".  It would look
+# IP addresses and ports up too; nstutor never does, and here there is
+# nothing to ask (an empty /etc/hosts, no name server), so the real one
+# prints numbers as well: the ARP lines are compared whole, and with -e
+# the link header of every frame.
+: >"$TEST_TMP/empty"
+mount --bind "$TEST_TMP/empty" /etc/hosts &&
+	mount --bind "$TEST_TMP/empty" /etc/resolv.conf
+ok $? "no names to look up (an empty /etc/hosts and resolv.conf)"
+# a MAC of each of tcpdump 4.99's OUIs, a few others, broadcast, multicast
+macs="00:00:00:00:00:01 00:00:0c:01:02:03 00:00:5e:00:01:01 00:00:81:00:00:01
+00:00:f8:00:00:01 00:80:c2:00:00:0e 00:a0:3e:00:00:01 00:e0:2f:00:00:01
+08:00:07:00:00:01 00:90:69:00:00:01 08:00:09:00:00:01 00:12:0f:00:00:01
+00:12:bb:00:00:01 00:1b:21:00:00:01 00:23:20:00:00:01 5c:16:c7:00:00:01
+b0:d2:f5:00:00:01 00:24:81:00:00:01 00:04:ea:00:00:01 74:87:71:00:00:01
+a4:23:05:00:00:01 00:04:9f:00:00:01 00:15:ad:00:00:01 00:10:18:00:00:01
+00:e0:04:00:00:01 d0:f0:db:00:00:01 3a:c6:51:d6:08:40 02:00:00:00:00:09
+ff:ff:ff:ff:ff:ff 01:00:5e:00:00:01 33:33:00:00:00:01 00:00:0d:00:00:01"
+# shellcheck disable=SC2086
+"$GEN" macs "$TEST_TMP/macs.pcap" $macs
+ok $? "pkt-gen writes an ARP reply from each MAC"
+for e in "" -e; do
+	tcpdump -t $e -r "$TEST_TMP/macs.pcap" 2>/dev/null >"$TEST_TMP/want"
+	# shellcheck disable=SC2086
+	"$GEN" print $e -N "$TEST_TMP/macs.pcap" >"$TEST_TMP/got"
+	is "$(cat "$TEST_TMP/got")" "$(cat "$TEST_TMP/want")" \
+		"without -n${e:+ (-e)}: each MAC as tcpdump names it (oui, Broadcast)"
+done
+like "$(cat "$TEST_TMP/want")" 'is-at 00:00:0c:01:02:03 \(oui Cisco\)' "the real one names Cisco's"
+like "$(cat "$TEST_TMP/want")" '3a:c6:51:d6:08:40 \(oui Unknown\)' "and says Unknown for a veth's"
+# the hand-made frames: the ARP lines, and -e's link headers
+tcpdump -t -r "$TEST_TMP/made.pcap" 2>/dev/null | grep -v $'^\t' >"$TEST_TMP/want"
+"$GEN" print -N "$TEST_TMP/made.pcap" >"$TEST_TMP/got"
+arp_lines() { awk 'NR == FNR { if (/^ARP, /) keep[FNR] = 1; next } FNR in keep' "$TEST_TMP/want" "$1"; }
+n=$(arp_lines "$TEST_TMP/want" | wc -l)
+ok $((n < 10)) "the hand-made ARP frames print ($n lines)"
+is "$(arp_lines "$TEST_TMP/got")" "$(arp_lines "$TEST_TMP/want")" \
+	"without -n: the hand-made ARP lines are tcpdump's"
+tcpdump -t -e -r "$TEST_TMP/made.pcap" 2>/dev/null | grep -v $'^\t' |
+	sed 's/, ethertype.*//' >"$TEST_TMP/want"
+"$GEN" print -e -N "$TEST_TMP/made.pcap" | sed 's/, ethertype.*//' >"$TEST_TMP/got"
+is "$(cat "$TEST_TMP/got")" "$(cat "$TEST_TMP/want")" \
+	"without -n, -e: every link header is tcpdump's"
+umount /etc/resolv.conf /etc/hosts
+
 # 2. A real conversation: IPv6 waking up (neighbour discovery, MLD),
 # ping (ARP and ICMP), a TCP connection, a refused one (RST), a UDP
 # datagram to a closed port (port unreachable), and a ping over IPv6.

@@ -1,7 +1,7 @@
 #!/bin/bash
 # repl.sh: the interactive shell, driven in a real terminal (tmux): the
-# prompt, enter/leave, Tab completion, Ctrl-C on a line and on a running
-# program, Ctrl-D, and the history file.
+# prompt, enter/leave, Tab completion, Ctrl-C on a line, on a running
+# program and on a curl that waits, Ctrl-D, and the history file.
 . "${top_srcdir:-.}/tests/lib.sh"
 . "${top_srcdir:-.}/tests/tty.sh"
 
@@ -106,6 +106,31 @@ if nst -c 'ping -c 1 -W 1 127.0.0.1' >/dev/null 2>&1; then
 	like "$(pane)" 'packets transmitted' "and ping printed its statistics"
 else
 	echo "ok $((tap_n += 1)) # SKIP nstutor's ping does not answer yet"
+fi
+
+# curl to a server that accepts and never answers: Ctrl-C ends it, and
+# the prompt starts on a line of its own after the ^C
+if command -v python3 >/dev/null; then
+	ip netns exec RED timeout 30 python3 -c 'import socket, time
+s = socket.socket()
+s.bind(("127.0.0.1", 8080))
+s.listen()
+time.sleep(30)' &
+	for _ in $(seq 50); do
+		ip netns exec RED ss -ltn | grep -q ':8080' && break
+		sleep 0.1
+	done
+	clear_pane
+	type_line 'ip netns exec RED curl http://127.0.0.1:8080/'
+	sleep 0.5
+	tm send-keys -t nst C-c
+	wait_prompt 'nstutor> ' 4
+	ok $? "Ctrl-C during curl: the prompt comes back on a line of its own"
+	is "$(pane | tail -n 2)" "^C
+nstutor>" "the ^C stays on its own line"
+else
+	echo "ok $((tap_n += 1)) # SKIP python3 is not installed (the silent server)"
+	echo "ok $((tap_n += 1)) # SKIP python3 is not installed (the silent server)"
 fi
 
 clear_pane

@@ -2,9 +2,10 @@
 # tcpdump.sh: nstutor's own tcpdump, run from scripts (nstutor -f) in the
 # tutorial's bridge lab, against the real tcpdump 4.99 running at the
 # same time in the same world: the same lines (timestamps aside), with
-# -e, -i any and -c; -w read back by the real "tcpdump -r"; tcpdump's
-# banner and closing counts; its errors and exit status for bad input;
-# one tcpdump at a time; and the end of a tcpdump whose namespace goes.
+# -e, -i any and -c; without -n; -w read back by the real "tcpdump -r";
+# tcpdump's banner and closing counts; its errors and exit status for
+# bad input; several at once, each line marked, and tcpdump stop [DEV];
+# and the end of a tcpdump whose namespace goes.
 . "${top_srcdir:-.}/tests/lib.sh"
 . "${top_srcdir:-.}/tests/bridge-lab.sh"
 
@@ -13,8 +14,10 @@ need_tools tcpdump jq
 build_bridge_lab
 wait_dad RED BLUE
 
-# frames: the frame lines of a tcpdump output, without their timestamps.
+# frames: the frame lines of a tcpdump output, without their timestamps;
+# frames_any: those lines whole, marked "[NS DEV] " or not.
 frames() { grep -E '^[0-9]{2}:[0-9]{2}:[0-9]{2}\.[0-9]{6} ' | cut -c17-; }
+frames_any() { grep -E '^(\[[^]]*\] )?[0-9]{2}:[0-9]{2}:[0-9]{2}\.[0-9]{6} '; }
 
 # real_start NS ARGS...: the real tcpdump -l in NS, in the background,
 # until it listens; real_stop: Ctrl-C, and its output in $real.
@@ -113,7 +116,7 @@ in_ns RED ip neigh flush dev reth0
 in_ns BLUE ip neigh flush dev beth0
 real_start host -n -e -i any icmp or arp
 mine <<'EOF'
-tcpdump -e -i any icmp or arp
+tcpdump -n -e -i any icmp or arp
 ip netns exec RED ping -c 2 -i 0.3 11.11.11.3
 EOF
 real_stop
@@ -124,6 +127,28 @@ like "$mine_err" 'listening on any, link-type LINUX_SLL2 \(Linux cooked v2\)' "-
 like "$mine" '^(reth1 B   ifindex [0-9]+ .* ARP \(0x0806\), length 48: Request who-has 11\.11\.11\.3 tell 11\.11\.11\.2|beth1 B   ifindex [0-9]+ .* ARP \(0x0806\), length 48: Request who-has 11\.11\.11\.2 tell 11\.11\.11\.3)' \
 	"-i any -e: the ARP request came in on a bridge port (B)"
 is "$mine" "$real" "-i any -e: the real lines (interfaces, directions, order)"
+
+# --- without -n: MACs named as tcpdump names them, addresses numbers ---------
+# (the real one would look the addresses up: give it nothing to ask)
+: >"$TEST_TMP/empty"
+mount --bind "$TEST_TMP/empty" /etc/hosts && mount --bind "$TEST_TMP/empty" /etc/resolv.conf
+for e in "" -e; do
+	in_ns RED ip neigh flush dev reth0
+	in_ns BLUE ip neigh flush dev beth0
+	# shellcheck disable=SC2086
+	real_start host $e -i br0 arp
+	mine <<EOF
+tcpdump $e -i br0 arp
+ip netns exec RED ping -c 1 11.11.11.3
+EOF
+	real_stop
+	like "$mine" "is-at ([0-9a-f]{2}:){5}[0-9a-f]{2} \\(oui Unknown\\), length 28" \
+		"no -n${e:+, -e}: the ARP reply's MAC says (oui Unknown)"
+	is "$mine" "$real" "no -n${e:+, -e}: the lines are the real tcpdump's (numbers for addresses)"
+done
+like "$mine" '^([0-9a-f]{2}:){5}[0-9a-f]{2} \(oui Unknown\) > Broadcast, ethertype ARP' \
+	"no -n, -e: the ARP request goes to Broadcast"
+umount /etc/resolv.conf /etc/hosts
 
 # --- -Q: the direction ------------------------------------------------------
 real_start host -n -i any -Q out icmp
@@ -216,30 +241,56 @@ EOF
 got=$(nstutor_ --plain -k -f "$TEST_TMP/k.nst" 2>&1)
 like "$got" 'No tcpdump is running\.' "after bad input no capture is running"
 
-# --- one at a time, tcpdump stop -------------------------------------------
-cat >"$TEST_TMP/two.nst" <<'EOF'
-tcpdump -i br0 icmp
-tcpdump -i reth1
+# --- several at once, as the tutorial's three terminals; tcpdump stop ----
+real_start BLUE -n -i beth0 icmp
+cat >"$TEST_TMP/three.nst" <<'EOF'
+tcpdump -l -i br0 icmp
+ip netns exec BLUE tcpdump -l -i beth0 icmp
+tcpdump -i reth1 icmp
 ip netns exec RED ping -c 1 11.11.11.3
+tcpdump stop beth0
+ip netns exec RED ping -c 1 11.11.11.3
+tcpdump stop beth0
 tcpdump stop
+tcpdump stop
+EOF
+nstutor_ -k -f "$TEST_TMP/three.nst" >"$TEST_TMP/three.out" 2>"$TEST_TMP/three.err"
+real_stop
+three_out=$(cat "$TEST_TMP/three.out")
+three_err=$(cat "$TEST_TMP/three.err")
+is "$(grep -c 'listening on' <<<"$three_err")" 3 "three tcpdumps at once: each listens"
+like "$three_out" '# 2 tcpdumps run now: each line starts with its namespace and interface\. "tcpdump stop" or Ctrl-C at the prompt ends them all, "tcpdump stop beth0" this one\.' \
+	"the second says how lines are marked and how to stop them"
+# tagged LINES TAG: the frame lines marked TAG, without the mark and the timestamp
+tagged() { grep -F "[$2] " <<<"$1" | sed "s/^\[$2\] //" | frames; }
+is "$(tagged "$three_out" 'host br0' | grep -c 'ICMP echo')" 4 "[host br0]: both pings' request and reply"
+is "$(tagged "$three_out" 'host reth1' | grep -c 'ICMP echo')" 4 "[host reth1]: both pings' too"
+is "$(tagged "$three_out" 'BLUE beth0')" "$(head -n 2 <<<"$real")" \
+	"[BLUE beth0]: the first ping's frames, as the real tcpdump on beth0 saw them"
+is "$(grep -vcE '^\[(host br0|host reth1|BLUE beth0)\] ' <<<"$(frames_any <<<"$three_out")")" 0 \
+	"every frame line says whose it is"
+is "$(grep -E 'captured$' <<<"$three_err")" "[BLUE beth0] 2 packets captured
+[host br0] 4 packets captured
+[host reth1] 4 packets captured" "tcpdump stop beth0 ends that one; tcpdump stop the others, each count marked"
+like "$three_err" 'No tcpdump is running on beth0\.' "a second tcpdump stop beth0: none runs there"
+like "$three_err" 'hint: tcpdump runs on: host br0, host reth1; "tcpdump stop" ends them all\.' \
+	"and the hint names those running"
+like "$three_err" 'No tcpdump is running\.' "after tcpdump stop none runs"
+cat >"$TEST_TMP/one.nst" <<'EOF'
+tcpdump -i br0 -c 1 icmp
 ip netns exec RED ping -c 1 11.11.11.3
 EOF
-nstutor_ --plain -k -f "$TEST_TMP/two.nst" >"$TEST_TMP/two.out" 2>"$TEST_TMP/two.err"
-like "$(cat "$TEST_TMP/two.err")" '^A tcpdump is already running \(on br0\)\.$' \
-	"a second tcpdump is refused"
-is "$(grep -c 'listening on' "$TEST_TMP/two.err")" 1 "only the first one listens"
-is "$(frames <"$TEST_TMP/two.out" | grep -c 'ICMP echo')" 2 \
-	"the first keeps running until tcpdump stop (one ping's frames, not the next)"
-is "$(grep -A 3 -E '^64 bytes' "$TEST_TMP/two.out" | head -n 1 | cut -c1-8)" "64 bytes" \
-	"ping ran between"
-is "$(grep -E 'captured$' "$TEST_TMP/two.err")" "2 packets captured" "tcpdump stop: the counts"
+out=$(nstutor_ --plain -f "$TEST_TMP/one.nst" 2>&1)
+like "$out" '^[0-9]{2}:[0-9]{2}:[0-9]{2}\.[0-9]{6} IP 11\.11\.11\.2 > 11\.11\.11\.3: ICMP echo request' \
+	"one alone: its lines are not marked"
+has_line "$out" '1 packet captured' "and nor are its counts"
 
 # --- a namespace with only lo: tcpdump's own "any" (Linux cooked v1) --------
 in_ns host ip netns add GREEN
 in_ns GREEN ip link set lo up
 real_start GREEN -n -e icmp
 mine <<'EOF'
-ip netns exec GREEN tcpdump -e icmp
+ip netns exec GREEN tcpdump -n -e icmp
 ip netns exec GREEN ping -c 1 127.0.0.1
 EOF
 real_stop

@@ -49,6 +49,7 @@ ip netns add blue
 hint
 show
 ip netns add BLUE
+show
 run
 back
 check
@@ -66,16 +67,20 @@ is "$(grep -c '✓ done: Make BLUE' <<<"$out")" 1 \
 like "$out" "Hint: Names are case-sensitive: you made blue, the lesson wants BLUE\\." \
 	"hint: chosen by the state (blue exists)"
 follows "$out" "show: the step's command" '^Try:$' '^  ip netns add BLUE$'
-follows "$out" "run: echoes each command" \
+follows "$out" "show: the step's commands, without the stray ' ;' after the last" '^Try:$' \
+	'^  ip link add veth0 type veth peer name veth1$' \
+	'^  ip link set veth0 netns RED; ip link set veth1 netns BLUE$'
+follows "$out" "run: echoes each command, cleanly" \
 	'^nstutor> ip link add veth0 type veth peer name veth1$' \
-	'^nstutor> ip link set veth0 netns RED$' \
-	'^nstutor> ip link set veth1 netns BLUE$'
+	'^nstutor> ip link set veth0 netns RED; ip link set veth1 netns BLUE$'
 ip -n RED -o link show veth0 >/dev/null 2>&1 && ip -n BLUE -o link show veth1 >/dev/null 2>&1
 ok $? "run: the commands ran (the real ip sees veth0 in RED, veth1 in BLUE)"
 like "$out" '✓ done: Join them with a veth pair' "run: the step is done"
 follows "$out" "back: from step 3 to step 2" \
 	'^\[3/5\] [■□]+ Give them addresses$' '^\[2/5\] [■□]+ Join them with a veth pair$'
 like "$out" 'You did this step already' "back: a step done says so"
+is "$(grep '^\[2/5\]' <<<"$out" | sort -u)" "[2/5] ■■□□□□□□□□ Join them with a veth pair" \
+	"back: the bar shows step 2's fill, as when step 2 was reached"
 follows "$out" "check: every step up to the current one" \
 	'^✓ \[1/5\] Make BLUE$' '^✓ \[2/5\] Join them with a veth pair$'
 like "$(cat "$progress")" '^mini veth blue:d,veth:d [0-9]+:[0-9]+$' \

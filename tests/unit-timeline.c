@@ -346,6 +346,61 @@ static void test_long(void)
 	timeline_free(&tl);
 }
 
+/* Five columns whose "NS IFNAME" heads do not fit side by side in 80
+ * columns: the namespaces go on one line, the interfaces under them,
+ * each whole. */
+enum { W_RETH0, W_RETH1, W_BR0, W_UP0, W_UP1, W_BETH1, W_BETH0, W_PLACES };
+
+static struct cap_place wide_places[W_PLACES] = {
+	[W_RETH0] = {"RED", "reth0", 2, "veth", 0, W_RETH1, {0}, true},
+	[W_RETH1] = {"", "reth1", 11, "veth", 10, W_RETH0, {0}, true},
+	[W_BR0] = {"", "br0", 10, "bridge", 0, -1, {0}, true},
+	[W_UP0] = {"", "uplink0", 13, "veth", 0, W_UP1, {0}, true},
+	[W_UP1] = {"internet", "uplink1", 2, "veth", 0, W_UP0, {0}, true},
+	[W_BETH1] = {"", "beth1", 12, "veth", 10, W_BETH0, {0}, true},
+	[W_BETH0] = {"BLUE", "beth0", 2, "veth", 0, W_BETH1, {0}, true},
+};
+
+static void test_wide_heads(void)
+{
+	static const uint8_t NIP[4] = {203, 0, 113, 8}, HIP[4] = {198, 51, 100, 2};
+	static const uint8_t zero[6];
+	struct frame e = echo(8, BMAC, RMAC, RIP, NIP);
+	struct frame n = echo(8, BMAC, RMAC, HIP, NIP);
+	struct frame q = arp(1, BCAST, BMAC, BIP, zero, RIP);
+	struct tl_print_opts o = {.utf8 = true};
+	struct cap_record saved = rec;
+	struct timeline tl;
+	char *text, *second;
+
+	rec.places = wide_places;
+	rec.n_places = W_PLACES;
+	rec.n_frames = 0;
+	seen(&q, W_BETH0, 500);
+	seen(&q, W_BETH1, 510);
+	seen(&q, W_BR0, 520);
+	seen(&e, W_RETH0, 1000);
+	seen(&e, W_RETH1, 1010);
+	seen(&e, W_BR0, 1020);
+	seen(&n, W_UP0, 2000);
+	seen(&n, W_UP1, 2010);
+	ok(timeline_build(&rec, NULL, &tl) == 0, "five places build");
+	text = printed(&tl, &o, true);
+	second = strchr(text, '\n');
+	ok(widest_line(text) <= 80, "the ladder fits 80 columns (%d)",
+	   widest_line(text));
+	ok(second && strstr(text, "internet") && strstr(text, "internet") < second &&
+	   strstr(text, "BLUE") < second && strstr(text, "RED") < second,
+	   "the heads' first line: the namespaces");
+	ok(second && strstr(second, "uplink1") && strstr(second, "uplink0") &&
+	   strstr(second, "beth0") && !strstr(text, "uplin "),
+	   "the second line: the interfaces, whole (no \"uplin\")");
+	diag_text(text);
+	free(text);
+	timeline_free(&tl);
+	rec = saved;
+}
+
 static void test_width(void)
 {
 	ok(utf8_width("RED reth0") == 9, "ASCII: one column each");
@@ -361,5 +416,6 @@ int main(void)
 	test_stopped();
 	test_grouping();
 	test_long();
+	test_wide_heads();
 	return tap_done();
 }
