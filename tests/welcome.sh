@@ -37,7 +37,7 @@ like "$out" 'To begin: "lessons" lists the lessons, "lesson host-veth" starts th
 out=$(first_screen --world=host --lang=ko)
 like "$out" 'host 월드입니다\. 여기서 입력하는 명령은 이 컴퓨터의 실제 네트워크를 바꿉니다\.' \
 	"host world, Korean: says what it is"
-like "$out" '처음이라면 "lesson host-veth"(\(으\))?로 첫 수업을 시작하세요\. "lessons"는 수업 목록을, "help"는 모든 명령을 보여 줍니다\.' \
+like "$out" '처음이라면 "lesson host-veth"로 첫 레슨을 시작하세요\. "lessons"는 레슨 목록을, "help"는 모든 명령을 보여 줍니다\.' \
 	"host world, Korean: says how to begin"
 
 # --- a sandbox world: new, then as it was left --------------------------------
@@ -61,7 +61,7 @@ out=$(first_screen --world=sandbox)
 like "$out" 'To go on: "lesson veth" picks up where you left off; "lessons" lists every lesson, "help" every command\.' \
 	"a lesson under way in this world: says how to go on with it"
 out=$(first_screen --world=sandbox --lang=ko)
-like "$out" '하던 수업은 "lesson veth"(\(으\))?로 이어서 할 수 있습니다\. "lessons"는 수업 목록을, "help"는 모든 명령을 보여 줍니다\.' \
+like "$out" '하던 레슨은 "lesson veth"로 이어서 할 수 있습니다\. "lessons"는 레슨 목록을, "help"는 모든 명령을 보여 줍니다\.' \
 	"a lesson under way, Korean"
 out=$(first_screen --world=host)
 like "$out" 'To begin: "lessons" lists the lessons, "lesson host-veth"' \
@@ -83,7 +83,7 @@ Seeing what happened:
 The network tools (nstutor carries them out itself):
 The shell and its world:" "help: a heading for each group"
 out=$(nst --lang=ko -c help)
-is "$(grep -A1 '^수업:$' <<<"$out" | sed -n '2s/^  \([a-z]*\) .*/\1/p')" lessons \
+is "$(grep -A1 '^레슨:$' <<<"$out" | sed -n '2s/^  \([a-z]*\) .*/\1/p')" lessons \
 	"help, Korean: the lessons' heading, over lessons"
 is "$(grep -A1 '^네트워크 도구(nstutor가 직접 실행합니다):$' <<<"$out" |
 	sed -n '2s/^  \([a-z]*\) .*/\1/p')" ip "help, Korean: the tools' heading, over ip"
