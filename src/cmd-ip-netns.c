@@ -15,6 +15,7 @@
 #include "netns.h"
 #include "nf.h"
 #include "out.h"
+#include "prog-hint.h"
 #include "session.h"
 #include "sockets.h"
 #include "spawn-netns.h"
@@ -267,14 +268,19 @@ static int netns_pids_exec(struct cmd_ctx *ctx, int argc, char **argv)
 	return CMD_OK;
 }
 
-static void report_spawn_failure(const char *ns, const char *prog,
+static void report_spawn_failure(const char *ns, char **argv,
 				 const struct spawn_result *res)
 {
-	const char *why = out_strerror(res->err);
+	const char *why = out_strerror(res->err), *prog = argv[0];
+	int argc = 0;
 
+	while (argv[argc])
+		argc++;
 	switch (res->step) {
 	case SPAWN_EXEC:
 		out_error("exec of \"%s\" failed: %s", prog, why);
+		if (res->err == -ENOENT && prog_hint(ns, argc, argv))
+			return; /* nginx, apt: what the lab has instead */
 		if (res->err == -ENOENT)
 			out_hint(_("There is no program \"%s\" on this "
 				   "machine; nstutor itself speaks ip, bridge, "
@@ -308,7 +314,7 @@ int cmd_program_run(const char *ns, char **argv, int *status)
 
 	*status = 127;
 	if (spawn_in_netns(ns, argv, &res) < 0) {
-		report_spawn_failure(ns, argv[0], &res);
+		report_spawn_failure(ns, argv, &res);
 		return CMD_ERROR;
 	}
 	*status = res.status;

@@ -3,6 +3,7 @@
 
 #include <arpa/inet.h>
 #include <limits.h>
+#include <net/if.h> /* before linux/icmp.h, for nl-addr.h */
 #include <linux/icmp.h>
 #include <math.h>
 #include <poll.h>
@@ -11,9 +12,13 @@
 #include "capture.h"
 #include "cmd.h"
 #include "icmp-echo.h"
+#include "inet.h"
+#include "netns.h"
 #include "nf-trace.h"
+#include "nl-addr.h"
 #include "out.h"
 #include "watch.h"
+#include "world.h"
 
 #define PING_DEFAULT_COUNT 4 /* without -c when stdin is no terminal */
 #define PING_POLL_MAX (64 + WATCH_FDS_MAX) /* the echo socket, the trace
@@ -589,10 +594,72 @@ static void ping_statistics(const struct ping_run *r)
 	fflush(stdout);
 }
 
+/* ---- addresses outside the lab ---- */
+
+/* Is dst one of ns's addresses, or in the subnet of one?  (true when
+ * the addresses cannot be read: then nothing is said about it) */
+static bool in_ns_subnets(const char *ns, struct in_addr dst)
+{
+	struct addr_list l;
+	bool in = false;
+
+	if (addr_list(ns, AF_INET, &l) < 0)
+		return true;
+	for (size_t i = 0; i < l.n && !in; i++) {
+		const struct addr *a = &l.addrs[i];
+		int bits = a->prefixlen ? a->prefixlen : 32;
+
+		in = (a->has_local &&
+		      inet_bits_match(a->local, (unsigned char *)&dst, bits)) ||
+		     (a->has_address &&
+		      inet_bits_match(a->address, (unsigned char *)&dst, bits));
+	}
+	addr_list_free(&l);
+	return in;
+}
+
+/* Is dst a unicast address that no namespace of the world (its host or
+ * a named one) has, nor has a subnet for: 8.8.8.8 in the tutorials? */
+static bool outside_world(struct in_addr dst)
+{
+	unsigned long a = ntohl(dst.s_addr);
+	struct netns_names names;
+	bool in = false;
+
+	/* 0/8, 127/8 (loopback), 224/3 (multicast and the rest) */
+	if ((a >> 24) == 0 || (a >> 24) == 127 || a >= 0xe0000000UL)
+		return false;
+	if (in_ns_subnets(NULL, dst) || netns_list(&names) < 0)
+		return false;
+	for (size_t i = 0; !in && i < names.n; i++)
+		in = in_ns_subnets(names.names[i], dst);
+	netns_names_free(&names);
+	return !in;
+}
+
+/* Says why an address outside the lab cannot be reached (a hint after
+ * an error, or a note after the statistics). */
+static void say_outside_world(void (*say)(const char *, ...),
+			      const char *target)
+{
+	if (world_kind() == WORLD_SANDBOX)
+		say(_("%s is outside the lab, and a sandbox world has no way "
+		      "out of this machine, by design; the lessons' internet "
+		      "is the namespace \"internet\" (203.0.113.8 in the "
+		      "masquerade lesson)."),
+		    target);
+	else
+		say(_("%s is outside the lab, and the lessons never leave "
+		      "this machine; their internet is the namespace "
+		      "\"internet\" (203.0.113.8 in the masquerade "
+		      "lesson)."),
+		    target);
+}
+
 /* ---- the command ---- */
 
 static int ping_open_error(const struct cmd_ctx *ctx, const char *target,
-			   int err)
+			   struct in_addr dst, int err)
 {
 	if (err == -ENOENT && cmd_netns_gone(ctx))
 		return CMD_ERROR;
@@ -603,7 +670,9 @@ static int ping_open_error(const struct cmd_ctx *ctx, const char *target,
 			   "subnet instead."), target);
 	} else if (err == -ENETUNREACH || err == -EHOSTUNREACH) {
 		out_error("ping: connect: %s", out_strerror(err));
-		if (ctx->netns)
+		if (outside_world(dst))
+			say_outside_world(out_hint, target);
+		else if (ctx->netns)
 			out_hint(_("Namespace %s has no route to %s: give it an "
 				   "address in that subnet or a default route."),
 				 ctx->netns, target);
@@ -718,6 +787,8 @@ static void ping_notes(const struct ping_run *r, const struct nf_last *l,
 		out_note(_("Nobody answered the ARP question for %s: is that "
 			   "address on a link that is up, in this subnet?"),
 			 r->o->target);
+	else if (r->rx == 0 && r->errors > 0 && outside_world(r->target))
+		say_outside_world(out_note, r->o->target);
 	else if (r->rx == 0 && r->errors > 0)
 		out_note(_("A router on the way said the destination cannot be "
 			   "reached; look at its routes."));
@@ -740,7 +811,7 @@ static int ping_run(const struct cmd_ctx *ctx, struct ping_opts *o,
 	err = icmp_echo_open(ctx->netns, dst, &r->echo);
 	if (err < 0) {
 		free(r);
-		return ping_open_error(ctx, o->target, err);
+		return ping_open_error(ctx, o->target, dst, err);
 	}
 	if (!o->count && !o->deadline && !isatty(STDIN_FILENO)) {
 		o->count = PING_DEFAULT_COUNT;

@@ -7,9 +7,11 @@
 #include "netlink.h"
 #include "netns.h"
 #include "out.h"
+#include "prog-hint.h"
 
 extern const struct cmd_entry cmd_ip_entry, cmd_bridge_entry,
 	cmd_sysctl_entry, cmd_ping_entry, cmd_iptables_entry;
+extern const struct cmd_entry cmd_arp_entry, cmd_route_entry;
 extern const struct cmd_entry cmd_tcpdump_entry, cmd_capture_entry;
 extern const struct cmd_entry cmd_serve_entry, cmd_curl_entry;
 extern const struct cmd_entry cmd_lessons_entry, cmd_lesson_entry,
@@ -43,6 +45,8 @@ static const struct cmd_entry *const root_entries[] = {
 	&cmd_sysctl_entry,
 	&cmd_iptables_entry,
 	&cmd_ping_entry,
+	&cmd_arp_entry,
+	&cmd_route_entry,
 	&cmd_tcpdump_entry,
 	&cmd_curl_entry,
 	&cmd_serve_entry,
@@ -220,7 +224,9 @@ int cmd_dispatch(struct cmd_ctx *ctx, const struct cmd_table *t, int argc,
 	}
 	if (!e) {
 		out_error(_(t->unknown), word);
-		hint_candidates(t);
+		/* nginx, apt, systemctl: what the lab has instead */
+		if (t != &cmd_root || !prog_hint(NULL, argc, argv))
+			hint_candidates(t);
 		return CMD_ERROR;
 	}
 	if (argc == 0)

@@ -115,7 +115,8 @@ static void tables(void)
 	       "help ip: objects");
 	is_str(offered("help ip netns "), table_names(&cmd_ip_netns_table, ""),
 	       "help ip netns: verbs");
-	is_str(offered("ip netns exec RED "), "bridge curl ip iptables ping serve sysctl tcpdump",
+	is_str(offered("ip netns exec RED "),
+	       "arp bridge curl ip iptables ping route serve sysctl tcpdump",
 	       "ip netns exec NS: the tools nstutor speaks");
 	is_str(offered("iptables -P FOR"), "FORWARD", "iptables: chain names");
 	is_str(offered("iptables -A FORWARD -p tcp --dp"), "--dport",
