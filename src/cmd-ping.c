@@ -17,6 +17,7 @@
 #include "nf-trace.h"
 #include "nl-addr.h"
 #include "out.h"
+#include "particle.h"
 #include "watch.h"
 #include "world.h"
 
@@ -618,8 +619,37 @@ static bool in_ns_subnets(const char *ns, struct in_addr dst)
 	return in;
 }
 
-/* Is dst a unicast address that no namespace of the world (its host or
- * a named one) has, nor has a subnet for: 8.8.8.8 in the tutorials? */
+/* Could the learner be building a lab around dst?  The private and
+ * documentation ranges, and tutorial 003's 11.11.11.0/24: a ping there
+ * before the addresses are set is a lab not finished yet, not a try to
+ * leave the machine. */
+static bool lab_range(unsigned long a)
+{
+	static const struct {
+		unsigned long net;
+		int bits;
+	} ranges[] = {
+		{0x0a000000UL, 8},  /* 10/8 */
+		{0xac100000UL, 12}, /* 172.16/12 */
+		{0xc0a80000UL, 16}, /* 192.168/16 */
+		{0x64400000UL, 10}, /* 100.64/10, shared address space */
+		{0xa9fe0000UL, 16}, /* 169.254/16, link-local */
+		{0xc0000200UL, 24}, /* 192.0.2/24, documentation */
+		{0xc6336400UL, 24}, /* 198.51.100/24, documentation */
+		{0xcb007100UL, 24}, /* 203.0.113/24, documentation */
+		{0x0b0b0b00UL, 24}, /* 11.11.11/24, tutorial 003's */
+	};
+
+	for (size_t i = 0; i < ARRAY_SIZE(ranges); i++)
+		if ((a >> (32 - ranges[i].bits)) ==
+		    (ranges[i].net >> (32 - ranges[i].bits)))
+			return true;
+	return false;
+}
+
+/* Is dst a unicast address out of every range a lab uses, that no
+ * namespace of the world (its host or a named one) has, nor has a
+ * subnet for: 8.8.8.8 in the tutorials? */
 static bool outside_world(struct in_addr dst)
 {
 	unsigned long a = ntohl(dst.s_addr);
@@ -629,6 +659,8 @@ static bool outside_world(struct in_addr dst)
 	/* 0/8, 127/8 (loopback), 224/3 (multicast and the rest) */
 	if ((a >> 24) == 0 || (a >> 24) == 127 || a >= 0xe0000000UL)
 		return false;
+	if (lab_range(a))
+		return false;
 	if (in_ns_subnets(NULL, dst) || netns_list(&names) < 0)
 		return false;
 	for (size_t i = 0; !in && i < names.n; i++)
@@ -637,23 +669,37 @@ static bool outside_world(struct in_addr dst)
 	return !in;
 }
 
-/* Says why an address outside the lab cannot be reached (a hint after
- * an error, or a note after the statistics). */
-static void say_outside_world(void (*say)(const char *, ...),
-			      const char *target)
+/* Says why an address outside the lab cannot be reached: a hint after
+ * an error, or a note after the statistics. */
+static void say_outside_world(bool as_hint, const char *target)
 {
+	char *why;
+	int n;
+
 	if (world_kind() == WORLD_SANDBOX)
-		say(_("%s is outside the lab, and a sandbox world has no way "
-		      "out of this machine, by design; the lessons' internet "
-		      "is the namespace \"internet\" (203.0.113.8 in the "
-		      "masquerade lesson)."),
-		    target);
+		n = particle_asprintf(&why, _("%s is outside the lab, and a "
+					      "sandbox world has no way out of "
+					      "this machine, by design; the "
+					      "lessons' internet is the "
+					      "namespace \"internet\" "
+					      "(203.0.113.8 in the masquerade "
+					      "lesson)."),
+				      target);
 	else
-		say(_("%s is outside the lab, and the lessons never leave "
-		      "this machine; their internet is the namespace "
-		      "\"internet\" (203.0.113.8 in the masquerade "
-		      "lesson)."),
-		    target);
+		n = particle_asprintf(&why, _("%s is outside the lab, and the "
+					      "lessons never leave this "
+					      "machine; their internet is the "
+					      "namespace \"internet\" "
+					      "(203.0.113.8 in the masquerade "
+					      "lesson)."),
+				      target);
+	if (n < 0)
+		return;
+	if (as_hint)
+		out_hint("%s", why);
+	else
+		out_note("%s", why);
+	free(why);
 }
 
 /* ---- the command ---- */
@@ -671,7 +717,7 @@ static int ping_open_error(const struct cmd_ctx *ctx, const char *target,
 	} else if (err == -ENETUNREACH || err == -EHOSTUNREACH) {
 		out_error("ping: connect: %s", out_strerror(err));
 		if (outside_world(dst))
-			say_outside_world(out_hint, target);
+			say_outside_world(true, target);
 		else if (ctx->netns)
 			out_hint(_("Namespace %s has no route to %s: give it an "
 				   "address in that subnet or a default route."),
@@ -788,7 +834,7 @@ static void ping_notes(const struct ping_run *r, const struct nf_last *l,
 			   "address on a link that is up, in this subnet?"),
 			 r->o->target);
 	else if (r->rx == 0 && r->errors > 0 && outside_world(r->target))
-		say_outside_world(out_note, r->o->target);
+		say_outside_world(false, r->o->target);
 	else if (r->rx == 0 && r->errors > 0)
 		out_note(_("A router on the way said the destination cannot be "
 			   "reached; look at its routes."));
