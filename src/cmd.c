@@ -20,6 +20,8 @@ extern const struct cmd_entry cmd_help_entry, cmd_quit_entry,
 extern const struct cmd_entry cmd_shell_entry, cmd_world_entry,
 	cmd_reset_entry, cmd_doctor_entry, cmd_explain_entry;
 extern const struct cmd_entry cmd_topology_entry;
+extern const struct cmd_entry cmd_sudo_entry, cmd_ls_entry, cmd_nsenter_entry,
+	cmd_clear_entry;
 
 static const struct cmd_entry *const root_entries[] = {
 	/* the real tools' families, carried out natively */
@@ -51,6 +53,11 @@ static const struct cmd_entry *const root_entries[] = {
 	&cmd_explain_entry,
 	&cmd_capture_entry,
 	&cmd_topology_entry,
+	/* the tutorials' shell idioms */
+	&cmd_sudo_entry,
+	&cmd_nsenter_entry,
+	&cmd_ls_entry,
+	&cmd_clear_entry,
 	&cmd_quit_entry,
 	&cmd_exit_entry,
 	NULL,
@@ -261,6 +268,11 @@ bool cmd_interrupted(void)
 void cmd_interrupt_clear(void)
 {
 	interrupted = 0;
+}
+
+void cmd_interrupt_raise(void)
+{
+	interrupted = 1;
 }
 
 void cmd_interrupt_install(void)

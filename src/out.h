@@ -26,6 +26,11 @@ void out_hint(const char *fmt, ...) PRINTF_LIKE(1, 2);
 /* An annotation on stdout, set apart; nothing under --plain. */
 void out_note(const char *fmt, ...) PRINTF_LIKE(1, 2);
 
+/* While stdout goes into a pipe ("ip -br a | wc -l"), notes go to f
+ * instead: they are no part of what the real tool prints.  NULL:
+ * stdout again. */
+void out_note_stream(FILE *f);
+
 /* A flag bit and the word the real tool prints for it. */
 struct out_flag {
 	unsigned int flag;
