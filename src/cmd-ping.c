@@ -823,7 +823,7 @@ static void ping_trace_stop(struct ping_run *r)
 static void ping_notes(const struct ping_run *r, const struct nf_last *l,
 		       bool capped)
 {
-	if (capped)
+	if (capped && r->tx >= r->o->count) /* not stopped by a pipe */
 		out_note(_("Stopped after %d pings because input is not a "
 			   "terminal; use -c N to choose how many."),
 			 PING_DEFAULT_COUNT);

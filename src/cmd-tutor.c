@@ -1,4 +1,5 @@
-/* cmd-tutor.c: the tutor's own commands: help, enter, leave, quit. */
+/* cmd-tutor.c: the tutor's own commands: help, enter, leave, quit,
+ * exit. */
 #include "system.h"
 
 #include "cmd.h"
@@ -53,6 +54,21 @@ static int quit_exec(struct cmd_ctx *ctx, int argc, char **argv)
 	return CMD_OK;
 }
 
+/* exit: inside "enter NS", back to the host, as the tutorials' nested
+ * shells come back; at the top, out of nstutor (or the script). */
+static int exit_exec(struct cmd_ctx *ctx, int argc, char **argv)
+{
+	const char *ns = session_netns();
+
+	if (!ns)
+		return quit_exec(ctx, argc, argv);
+	out_note(_("Back in the host namespace: exit left %s (quit leaves "
+		   "nstutor)."),
+		 ns);
+	session_enter(NULL);
+	return CMD_OK;
+}
+
 const struct cmd_entry cmd_help_entry = {
 	.name = "help",
 	.usage = N_("help [COMMAND [SUBCOMMAND]]"),
@@ -83,5 +99,7 @@ const struct cmd_entry cmd_quit_entry = {
 
 const struct cmd_entry cmd_exit_entry = {
 	.name = "exit",
-	.min_args = 0, .max_args = 1, .exec = quit_exec,
+	.usage = N_("exit"),
+	.summary = N_("leave the namespace entered, or else nstutor"),
+	.min_args = 0, .max_args = 1, .exec = exit_exec,
 };

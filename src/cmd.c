@@ -22,6 +22,8 @@ extern const struct cmd_entry cmd_help_entry, cmd_quit_entry,
 extern const struct cmd_entry cmd_shell_entry, cmd_world_entry,
 	cmd_reset_entry, cmd_doctor_entry, cmd_explain_entry;
 extern const struct cmd_entry cmd_topology_entry;
+extern const struct cmd_entry cmd_sudo_entry, cmd_ls_entry, cmd_nsenter_entry,
+	cmd_clear_entry;
 
 /* In the order help lists them: the lessons first, a learner's way in. */
 static const struct cmd_entry *const root_entries[] = {
@@ -58,6 +60,11 @@ static const struct cmd_entry *const root_entries[] = {
 	&cmd_world_entry,
 	&cmd_reset_entry,
 	&cmd_doctor_entry,
+	/* the tutorials' shell idioms */
+	&cmd_sudo_entry,
+	&cmd_nsenter_entry,
+	&cmd_ls_entry,
+	&cmd_clear_entry,
 	&cmd_quit_entry,
 	&cmd_exit_entry,
 	NULL,
@@ -296,6 +303,11 @@ void cmd_interrupt_end_line(void)
 		putchar('\n');
 		fflush(stdout);
 	}
+}
+
+void cmd_interrupt_raise(void)
+{
+	interrupted = 1;
 }
 
 void cmd_interrupt_install(void)

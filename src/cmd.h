@@ -98,6 +98,8 @@ int cmd_program_run(const char *ns, char **argv, int *status);
 /* Ctrl-C: set by the SIGINT handler, polled by long commands (ping). */
 bool cmd_interrupted(void);
 void cmd_interrupt_clear(void);
+/* As if Ctrl-C were pressed (safe in a signal handler). */
+void cmd_interrupt_raise(void);
 void cmd_interrupt_install(void);
 /* A command Ctrl-C ended without a word of its own (curl, a program
  * it killed): the terminal shows ^C; ends that line, as shells do. */

@@ -6,6 +6,7 @@
 #include "cmd-ip.h"
 #include "cmd.h"
 #include "complete.h"
+#include "filter.h"
 #include "netns.h"
 #include "nl-link.h"
 #include "session.h"
@@ -16,6 +17,7 @@ struct line_words {
 	char **w;
 	char *cur;	/* the word being typed (maybe ""), or NULL */
 	bool comment;	/* the cursor is inside a # comment */
+	bool piped;	/* the command comes after a '|': a filter */
 };
 
 /* The candidates, each starting with prefix, without repeats. */
@@ -60,7 +62,8 @@ static int words_push(struct line_words *lw, const char *word, size_t len)
 	return 0;
 }
 
-/* Ends the word being read, if any; a ';' also ends the command. */
+/* Ends the word being read, if any; ';', '|' and '&' (of "&&") also
+ * end the command. */
 static int split_blank(struct line_words *lw, char c, size_t *len,
 		       bool *in_word)
 {
@@ -68,14 +71,24 @@ static int split_blank(struct line_words *lw, char c, size_t *len,
 		return -ENOMEM;
 	*in_word = false;
 	*len = 0;
-	if (c == ';')
+	if (c == ';' || c == '|' || c == '&') {
 		words_clear(lw);
+		lw->piped = false;
+	}
 	return 0;
+}
+
+/* Is line[i] a '|' on its own (a pipe, not half of "||")? */
+static bool is_pipe(const char *line, size_t end, size_t i)
+{
+	return line[i] == '|' && !(i > 0 && line[i - 1] == '|') &&
+	       !(i + 1 < end && line[i + 1] == '|');
 }
 
 /* Splits line[0, end) like the tokenizer does, but forgives what is
  * still open (a quote, a backslash): the last word may be half typed
- * and becomes lw->cur.  Only the last command (after ';') is kept. */
+ * and becomes lw->cur.  Only the last command (after ';', '|', "&&"
+ * or "||") is kept. */
 static int split_line(const char *line, size_t end, struct line_words *lw)
 {
 	size_t len = 0;
@@ -95,9 +108,11 @@ static int split_line(const char *line, size_t end, struct line_words *lw)
 			lw->cur[len++] = line[++i];
 		else if (quote)
 			lw->cur[len++] = c;
-		else if (strchr(" \t\n;", c)) {
+		else if (strchr(" \t\n;|&", c)) {
 			if (split_blank(lw, c, &len, &in_word) < 0)
 				return -ENOMEM;
+			if (is_pipe(line, end, i))
+				lw->piped = true;
 		} else if (c == '#' && !in_word) {
 			lw->comment = true;
 		} else {
@@ -343,6 +358,15 @@ static void complete_command(struct matches *m, char **w, size_t n,
 	e = cmd_find(&cmd_root, w[0]);
 	if (!e || (tools_only && !(e->flags & CMD_TOOL)))
 		return;
+	if (streq(e->name, "sudo")) {
+		/* sudo [-Es] COMMAND: as COMMAND alone */
+		size_t i = 1;
+
+		while (i < n && w[i][0] == '-')
+			i++;
+		complete_command(m, w + i, n - i, ns, tools_only);
+		return;
+	}
 	if (streq(e->name, "help"))
 		complete_help(m, w + 1, n - 1);
 	else if (streq(e->name, "enter") || streq(e->name, "shell")) {
@@ -352,6 +376,17 @@ static void complete_command(struct matches *m, char **w, size_t n,
 		complete_tool(m, e, w + 1, n - 1, ns);
 	else
 		complete_args(m, &cmd_root, e, w + 1, n - 1, ns);
+}
+
+/* What may follow a '|'. */
+static void add_filters(struct matches *m)
+{
+	static const char *const names[] = {"grep", "head", "tail", "wc",
+					    NULL};
+
+	for (size_t i = 0; names[i]; i++)
+		if (filter_known(names[i]))
+			add(m, names[i]);
 }
 
 static int by_name(const void *a, const void *b)
@@ -373,7 +408,10 @@ char **complete_words(const char *line, int end, const char *text)
 	}
 	/* readline's word; it ends at the same place as ours */
 	m.prefix = text ? text : lw.cur;
-	complete_command(&m, lw.w, lw.n, session_netns(), false);
+	if (lw.piped && lw.n == 0)
+		add_filters(&m);
+	else if (!lw.piped)
+		complete_command(&m, lw.w, lw.n, session_netns(), false);
 	words_free(&lw);
 	if (m.n == 0) {
 		free(m.v);

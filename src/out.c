@@ -95,6 +95,13 @@ void out_hint(const char *fmt, ...)
 	va_end(ap);
 }
 
+static FILE *note_stream; /* NULL: stdout */
+
+void out_note_stream(FILE *f)
+{
+	note_stream = f;
+}
+
 void out_note(const char *fmt, ...)
 {
 	va_list ap;
@@ -102,7 +109,7 @@ void out_note(const char *fmt, ...)
 	if (out_settings.plain)
 		return;
 	va_start(ap, fmt);
-	out_line(stdout, DIM, "# ", fmt, ap);
+	out_line(note_stream ? note_stream : stdout, DIM, "# ", fmt, ap);
 	va_end(ap);
 }
 

@@ -37,6 +37,11 @@ int out_printf(const char *fmt, ...) PRINTF_LIKE(1, 2);
 int out_fprintf(FILE *f, const char *fmt, ...) PRINTF_LIKE(2, 3);
 int out_vfprintf(FILE *f, const char *fmt, va_list ap);
 
+/* While stdout goes into a pipe ("ip -br a | wc -l"), notes go to f
+ * instead: they are no part of what the real tool prints.  NULL:
+ * stdout again. */
+void out_note_stream(FILE *f);
+
 /* A flag bit and the word the real tool prints for it. */
 struct out_flag {
 	unsigned int flag;

@@ -78,13 +78,35 @@ void command_list_free(struct command_list *list)
 	*list = (struct command_list){0};
 }
 
+const char *tok_link_text(enum tok_link link)
+{
+	switch (link) {
+	case TOK_PIPE: return "|";
+	case TOK_AND: return "&&";
+	case TOK_OR: return "||";
+	case TOK_END: break;
+	}
+	return ";";
+}
+
 struct lexer {
 	const char *p;
 	struct buf word;
 	bool in_word;
 	struct words cur;
+	enum tok_link before; /* the link before cur: |, && and || need one */
 	struct command_list *out;
+	struct tok_error *error;
 };
+
+static int fail(struct lexer *lx, enum tok_problem problem, const char *token)
+{
+	lx->error->problem = problem;
+	lx->error->token = token;
+	if (problem == TOK_NO_MEMORY)
+		return -ENOMEM;
+	return problem == TOK_UNSUPPORTED ? -ENOTSUP : -EINVAL;
+}
 
 static int end_word(struct lexer *lx)
 {
@@ -100,6 +122,25 @@ static int end_word(struct lexer *lx)
 	lx->word = (struct buf){0};
 	lx->in_word = false;
 	return 0;
+}
+
+/* The command so far ends, joined to the next by link. */
+static int end_command(struct lexer *lx, enum tok_link link)
+{
+	int err;
+
+	if ((err = end_word(lx)) < 0)
+		return err;
+	if (lx->cur.argc == 0) {
+		if (link != TOK_END)
+			return fail(lx, TOK_UNEXPECTED, tok_link_text(link));
+		if (lx->before != TOK_END)
+			return fail(lx, TOK_UNEXPECTED, ";");
+		return 0; /* ";;", or ';' first: nothing to run */
+	}
+	lx->cur.next = link;
+	lx->before = link;
+	return list_push(lx->out, &lx->cur);
 }
 
 /* Reads a quoted run after the opening quote; 1 when unterminated. */
@@ -125,7 +166,51 @@ static int lex_quoted(struct lexer *lx, char quote)
 	}
 }
 
-static int lex_char(struct lexer *lx, char c, const char **error)
+/* Takes the next character when it is c. */
+static bool next_is(struct lexer *lx, char c)
+{
+	if (*lx->p != c)
+		return false;
+	lx->p++;
+	return true;
+}
+
+/* After '|' or '&': a link between commands, or an operator nstutor
+ * does not do ("|&", "&" and "&>" send output or jobs elsewhere). */
+static int lex_link(struct lexer *lx, char c)
+{
+	if (c == '|') {
+		if (next_is(lx, '|'))
+			return end_command(lx, TOK_OR);
+		if (next_is(lx, '&'))
+			return fail(lx, TOK_UNSUPPORTED, "|&");
+		return end_command(lx, TOK_PIPE);
+	}
+	if (next_is(lx, '&'))
+		return end_command(lx, TOK_AND);
+	if (next_is(lx, '>'))
+		return fail(lx, TOK_UNSUPPORTED, "&>");
+	return fail(lx, TOK_UNSUPPORTED, "&");
+}
+
+/* '<' and '>': sh's redirections, named as typed. */
+static int lex_redirection(struct lexer *lx, char c)
+{
+	if (c == '>') {
+		if (next_is(lx, '>'))
+			return fail(lx, TOK_UNSUPPORTED, ">>");
+		if (next_is(lx, '&'))
+			return fail(lx, TOK_UNSUPPORTED, ">&");
+		return fail(lx, TOK_UNSUPPORTED, ">");
+	}
+	if (next_is(lx, '<'))
+		return fail(lx, TOK_UNSUPPORTED, "<<");
+	if (next_is(lx, '&'))
+		return fail(lx, TOK_UNSUPPORTED, "<&");
+	return fail(lx, TOK_UNSUPPORTED, "<");
+}
+
+static int lex_char(struct lexer *lx, char c)
 {
 	int err;
 
@@ -136,22 +221,22 @@ static int lex_char(struct lexer *lx, char c, const char **error)
 	case '\n':
 		return end_word(lx);
 	case ';':
-		if ((err = end_word(lx)) < 0)
-			return err;
-		return list_push(lx->out, &lx->cur);
+		return end_command(lx, TOK_END);
+	case '|':
+	case '&':
+		return lex_link(lx, c);
+	case '<':
+	case '>':
+		return lex_redirection(lx, c);
 	case '\'':
 	case '"':
 		err = lex_quoted(lx, c);
-		if (err == 1) {
-			*error = N_("unterminated quote");
-			return -EINVAL;
-		}
+		if (err == 1)
+			return fail(lx, TOK_BAD_QUOTE, NULL);
 		return err;
 	case '\\':
-		if (*lx->p == '\0') {
-			*error = N_("line ends with a backslash");
-			return -EINVAL;
-		}
+		if (*lx->p == '\0')
+			return fail(lx, TOK_BAD_BACKSLASH, NULL);
 		c = *lx->p++;
 		/* fall through */
 	default:
@@ -160,14 +245,28 @@ static int lex_char(struct lexer *lx, char c, const char **error)
 	}
 }
 
-int tokenize_line(const char *line, struct command_list *out,
-		  const char **error)
+/* The end of the line ends the last command, which "|", "&&" and "||"
+ * must have. */
+static int lex_end(struct lexer *lx)
 {
-	struct lexer lx = {.p = line, .out = out};
+	int err;
+
+	if ((err = end_word(lx)) < 0)
+		return err;
+	if (lx->cur.argc == 0 && lx->before != TOK_END)
+		return fail(lx, TOK_BAD_END, NULL);
+	lx->cur.next = TOK_END;
+	return list_push(lx->out, &lx->cur);
+}
+
+int tokenize_line(const char *line, struct command_list *out,
+		  struct tok_error *error)
+{
+	struct lexer lx = {.p = line, .out = out, .error = error};
 	int err = 0;
 
 	*out = (struct command_list){0};
-	*error = NULL;
+	*error = (struct tok_error){0};
 	while (*lx.p) {
 		char c = *lx.p++;
 
@@ -175,16 +274,14 @@ int tokenize_line(const char *line, struct command_list *out,
 			lx.p += strlen(lx.p);
 			break;
 		}
-		if ((err = lex_char(&lx, c, error)) < 0)
+		if ((err = lex_char(&lx, c)) < 0)
 			break;
 	}
 	if (err == 0)
-		err = end_word(&lx);
-	if (err == 0)
-		err = list_push(out, &lx.cur);
+		err = lex_end(&lx);
 	if (err < 0) {
-		if (!*error)
-			*error = N_("out of memory");
+		if (err == -ENOMEM)
+			fail(&lx, TOK_NO_MEMORY, NULL);
 		free(lx.word.s);
 		words_free(&lx.cur);
 		command_list_free(out);

@@ -52,10 +52,10 @@ hinted "apt updage (tutorial 001)" "apt updage" "apt: command not found" "$insta
 hinted "apt install nginx-core" "apt install nginx-core" "apt: command not found" "$install"
 hinted "apt-get update" "apt-get update" "apt-get: command not found" "$install"
 hinted "sudo apt install nginx-core" "sudo apt install nginx-core" \
-	"sudo: command not found" "$install"
+	"apt: command not found" "$install"
 hinted "systemctl stop nginx" "systemctl stop nginx" "systemctl: command not found" "$service"
 hinted "sudo systemctl disable nginx" "sudo systemctl disable nginx" \
-	"sudo: command not found" "$service"
+	"systemctl: command not found" "$service"
 hinted "service nginx start" "service nginx start" "service: command not found" "$service"
 hinted "docker run" "docker run -it ubuntu" "docker: command not found" \
 	'The lab is made of network namespaces, not containers: .*'

@@ -126,6 +126,18 @@ static void tables(void)
 	is_str(offered("nosuch "), "", "nothing after an unknown command");
 	is_str(offered("ip nosuch "), "", "nothing after an unknown object");
 	is_str(offered("ip 'net"), "netns", "an open quote is forgiven");
+	is_str(offered("ip a | "), "grep head tail wc", "after '|': the filters");
+	is_str(offered("ip a | grep inet | w"), "wc", "a second '|': the filters");
+	is_str(offered("ip a | grep "), "", "nothing for a filter's words");
+	is_str(offered("ip netns add X && i"), "ip iptables",
+	       "after '&&' a new command starts");
+	is_str(offered("ip a || i"), "ip iptables",
+	       "after '||' a new command starts");
+	is_str(offered("ip a | grep x; i"), "ip iptables",
+	       "after ';' no longer a filter");
+	is_str(offered("sudo ip net"), "netns", "sudo ip: as ip");
+	is_str(offered("sudo -Es ip netns e"), "exec", "sudo -Es ip: as ip");
+	is_str(offered("sudo i"), "ip iptables", "sudo: the commands");
 }
 
 /* The words the entry of table t named verb takes. */

@@ -14,7 +14,8 @@ static char *joined(const struct command_list *l)
 		for (int j = 0; j < l->cmds[i].argc; j++)
 			used += snprintf(buf + used, sizeof(buf) - used, "[%s]",
 					 l->cmds[i].argv[j]);
-		used += snprintf(buf + used, sizeof(buf) - used, ";");
+		used += snprintf(buf + used, sizeof(buf) - used, "%s",
+				 tok_link_text(l->cmds[i].next));
 	}
 	return buf;
 }
@@ -22,24 +23,30 @@ static char *joined(const struct command_list *l)
 static void split(const char *line, const char *want)
 {
 	struct command_list l;
-	const char *error;
+	struct tok_error error;
 
 	if (tokenize_line(line, &l, &error) < 0) {
-		ok(0, "split '%s': %s", line, error);
+		ok(0, "split '%s': problem %d", line, (int)error.problem);
 		return;
 	}
 	is_str(joined(&l), want, "split '%s'", line);
 	command_list_free(&l);
 }
 
-static void fails(const char *line, const char *want_error)
+/* The line is refused for problem, about token (NULL: none). */
+static void fails(const char *line, enum tok_problem problem,
+		  const char *token)
 {
 	struct command_list l;
-	const char *error = NULL;
+	struct tok_error error;
 	int err = tokenize_line(line, &l, &error);
 
-	ok(err == -EINVAL, "'%s' is refused", line);
-	is_str(error, want_error, "'%s' says why", line);
+	ok(err == (problem == TOK_UNSUPPORTED ? -ENOTSUP : -EINVAL),
+	   "'%s' is refused", line);
+	ok(error.problem == problem, "'%s' says why (%d)", line,
+	   (int)error.problem);
+	is_str(error.token ? error.token : "(none)", token ? token : "(none)",
+	       "'%s' names the operator", line);
 }
 
 int main(void)
@@ -60,14 +67,42 @@ int main(void)
 	split("a\\ b", "[a b];");
 	split("\"say \\\"hi\\\"\"", "[say \"hi\"];");
 	split("'a;b' c#d", "[a;b][c#d];");
-	fails("ip netns add 'RED", "unterminated quote");
-	fails("echo \"abc", "unterminated quote");
-	fails("abc\\", "line ends with a backslash");
+	fails("ip netns add 'RED", TOK_BAD_QUOTE, NULL);
+	fails("echo \"abc", TOK_BAD_QUOTE, NULL);
+	fails("abc\\", TOK_BAD_BACKSLASH, NULL);
+
+	/* sh's operators */
+	split("ip link ls | grep veth", "[ip][link][ls]|[grep][veth];");
+	split("ip a|grep inet|wc -l", "[ip][a]|[grep][inet]|[wc][-l];");
+	split("a && b || c; d", "[a]&&[b]||[c];[d];");
+	split("a&&b||c", "[a]&&[b]||[c];");
+	split("ip a | grep 'UP|down'", "[ip][a]|[grep][UP|down];");
+	split("grep \\| x\\&y \"a>b\" 'c<d'", "[grep][|][x&y][a>b][c<d];");
+	split("a |\tb", "[a]|[b];");
+	fails("ip a |", TOK_BAD_END, NULL);
+	fails("ip a | ", TOK_BAD_END, NULL);
+	fails("ip a &&", TOK_BAD_END, NULL);
+	fails("ip a || # c", TOK_BAD_END, NULL);
+	fails("| grep x", TOK_UNEXPECTED, "|");
+	fails("ip a | | grep x", TOK_UNEXPECTED, "|");
+	fails("ip a || || b", TOK_UNEXPECTED, "||");
+	fails("a && && b", TOK_UNEXPECTED, "&&");
+	fails("a | ; b", TOK_UNEXPECTED, ";");
+	fails("; && b", TOK_UNEXPECTED, "&&");
+	fails("ip a > out", TOK_UNSUPPORTED, ">");
+	fails("ip a >> out", TOK_UNSUPPORTED, ">>");
+	fails("ip a 2>&1", TOK_UNSUPPORTED, ">&");
+	fails("ip a &> out", TOK_UNSUPPORTED, "&>");
+	fails("grep x < f", TOK_UNSUPPORTED, "<");
+	fails("cat << EOF", TOK_UNSUPPORTED, "<<");
+	fails("ping 10.0.0.1 &", TOK_UNSUPPORTED, "&");
+	fails("ip a |& grep x", TOK_UNSUPPORTED, "|&");
+	fails("a;b >x", TOK_UNSUPPORTED, ">");
 
 	{
 		char *big = malloc(10001);
 		struct command_list l;
-		const char *error;
+		struct tok_error error;
 
 		memset(big, 'a', 10000);
 		big[10000] = '\0';

@@ -75,7 +75,7 @@ tm kill-session -t nst 2>/dev/null
 # --- help: the lessons' commands first, then the tools, under headings --------
 out=$(nst -c help)
 names=$(sed -n 's/^  \([a-z]\+\) .*/\1/p' <<<"$out" | tr '\n' ' ')
-is "$names" "lessons lesson hint show run check next back skip explain capture topology ip bridge sysctl iptables ping arp route tcpdump curl serve help enter leave shell world reset doctor quit " \
+is "$names" "lessons lesson hint show run check next back skip explain capture topology ip bridge sysctl iptables ping arp route tcpdump curl serve help enter leave shell world reset doctor sudo nsenter ls clear quit exit " \
 	"help: the lessons' commands first, then what shows the network, the tools, the shell's own"
 is "$(grep -v '^  ' <<<"$out" | grep -v '^$')" "nstutor speaks these commands (help COMMAND for more):
 Lessons:

@@ -56,7 +56,7 @@ static void reparse(const char *table, const char *chain,
 {
 	char spec[1024], *line = NULL, text[1024], again_text[1024];
 	struct command_list list;
-	const char *error;
+	struct tok_error error;
 	struct ipt_line l;
 	struct ipt_rule again;
 
@@ -82,7 +82,7 @@ static void reparse(const char *table, const char *chain,
  * iptables' \' inside "..." keeps its backslash in a shell. */
 static bool bare_word(const char *w)
 {
-	return w[0] != '#' && !w[strcspn(w, " \t\n\v\f\r'\"\\;")];
+	return w[0] != '#' && !w[strcspn(w, " \t\n\v\f\r'\"\\;|&<>")];
 }
 
 static bool survives_shell(const struct ipt_rule *r)
@@ -126,7 +126,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	char *line = fuzz_string(data, size);
 	struct command_list list;
-	const char *error;
+	struct tok_error error;
 	struct ipt_line l;
 
 	if (tokenize_line(line, &list, &error) == 0) {

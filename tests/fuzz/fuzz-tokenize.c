@@ -2,8 +2,8 @@
  * (tokenize.c) and the parsers of the words ip takes (inet.c).
  *
  * Every input is one typed line.  When it splits, each command's words
- * are quoted again, one by one in '...', and the quoted line must split
- * into the same words; each word is read as an IPv4 and IPv6 prefix,
+ * are quoted again, one by one in '...', with the operators between
+ * them, and the quoted line must split into the same words and links; each word is read as an IPv4 and IPv6 prefix,
  * an address and a MAC address, and what parses is printed and must
  * read back the same.  Running a command is not fuzzed here: it needs
  * a world (tests/bad-input.sh types the mistakes instead).
@@ -40,7 +40,7 @@ static char *requote(const struct command_list *list)
 			quote(list->cmds[i].argv[k], f);
 			putc(' ', f);
 		}
-		fputs("; ", f);
+		fprintf(f, "%s ", tok_link_text(list->cmds[i].next));
 	}
 	fuzz_assert(fclose(f) == 0);
 	return line;
@@ -52,6 +52,7 @@ static void same_words(const struct command_list *a,
 	fuzz_assert(a->n == b->n);
 	for (size_t i = 0; i < a->n; i++) {
 		fuzz_assert(a->cmds[i].argc == b->cmds[i].argc);
+		fuzz_assert(a->cmds[i].next == b->cmds[i].next);
 		fuzz_assert(a->cmds[i].argc > 0);
 		fuzz_assert(a->cmds[i].argv[a->cmds[i].argc] == NULL);
 		for (int k = 0; k < a->cmds[i].argc; k++)
@@ -121,10 +122,15 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	char *line = fuzz_string(data, size), *quoted;
 	struct command_list list, again;
-	const char *error = NULL;
+	struct tok_error error;
+	int err = tokenize_line(line, &list, &error);
 
-	if (tokenize_line(line, &list, &error) < 0) {
-		fuzz_assert(error && *error);
+	if (err < 0) {
+		fuzz_assert(err == (error.problem == TOK_UNSUPPORTED ? -ENOTSUP
+				    : error.problem == TOK_NO_MEMORY ? -ENOMEM
+								     : -EINVAL));
+		fuzz_assert(error.token || (error.problem != TOK_UNEXPECTED &&
+					    error.problem != TOK_UNSUPPORTED));
 		free(line);
 		return 0;
 	}
