@@ -829,12 +829,13 @@ static void ping_notes(const struct ping_run *r, const struct nf_last *l,
 			 PING_DEFAULT_COUNT);
 	if (l->kind == NF_LAST_DROPPED)
 		out_note("%s", l->text);
-	if (r->rx == 0 && arp_failed(r))
+	if (r->rx == 0 && outside_world(r->target))
+		/* nothing outside the lab ever answers, whatever the way */
+		say_outside_world(false, r->o->target);
+	else if (r->rx == 0 && arp_failed(r))
 		out_note(_("Nobody answered the ARP question for %s: is that "
 			   "address on a link that is up, in this subnet?"),
 			 r->o->target);
-	else if (r->rx == 0 && r->errors > 0 && outside_world(r->target))
-		say_outside_world(false, r->o->target);
 	else if (r->rx == 0 && r->errors > 0)
 		out_note(_("A router on the way said the destination cannot be "
 			   "reached; look at its routes."));

@@ -2,6 +2,8 @@
  * replaces or does not need, and the hint for each. */
 #include "system.h"
 
+#include <sys/stat.h>
+
 #include "out.h"
 #include "prog-hint.h"
 
@@ -11,6 +13,7 @@ enum prog_kind {
 	PROG_SERVICE,	/* a service manager: nothing to start */
 	PROG_CONTAINER, /* containers: the lab is namespaces */
 	PROG_FETCH,	/* a web client: curl is built in */
+	PROG_SHELL,	/* part of a shell: "shell" gives a real one */
 };
 
 struct prog {
@@ -29,6 +32,10 @@ static const struct prog progs[] = {
 	{"snap", PROG_INSTALL, 0},	 {"systemctl", PROG_SERVICE, 0},
 	{"service", PROG_SERVICE, 0},	 {"docker", PROG_CONTAINER, 0},
 	{"podman", PROG_CONTAINER, 0},	 {"wget", PROG_FETCH, 0},
+	{"cd", PROG_SHELL, 0},		 {"pushd", PROG_SHELL, 0},
+	{"popd", PROG_SHELL, 0},	 {"export", PROG_SHELL, 0},
+	{"unset", PROG_SHELL, 0},	 {"source", PROG_SHELL, 0},
+	{".", PROG_SHELL, 0},		 {"alias", PROG_SHELL, 0},
 };
 
 static const struct prog *prog_find(const char *word)
@@ -100,13 +107,50 @@ static void web_hint(const char *exec_ns, int port)
 			 port);
 }
 
+/* Is name a program on $PATH (or, with a '/', that file)? */
+static bool on_path(const char *name)
+{
+	const char *path = getenv("PATH");
+	char file[4096];
+	struct stat st;
+
+	if (strchr(name, '/'))
+		return stat(name, &st) == 0 && S_ISREG(st.st_mode) &&
+		       access(name, X_OK) == 0;
+	for (const char *dir = path; dir && *dir;) {
+		size_t len = strcspn(dir, ":");
+
+		if (len && snprintf(file, sizeof(file), "%.*s/%s", (int)len,
+				    dir, name) < (int)sizeof(file) &&
+		    stat(file, &st) == 0 && S_ISREG(st.st_mode) &&
+		    access(file, X_OK) == 0)
+			return true;
+		dir += len + (dir[len] == ':');
+	}
+	return false;
+}
+
+/* A program of the machine that nstutor does not carry out ("tar",
+ * "cat"): the real one runs in the world's own shell. */
+static bool machine_program_hint(const char *name)
+{
+	if (!on_path(name))
+		return false;
+	out_hint(_("%s is a program of this machine, not one of nstutor's "
+		   "commands: \"shell -- %s ...\" runs it inside the world "
+		   "(\"ip netns exec NS %s ...\" inside a namespace)."),
+		 name, name, name);
+	return true;
+}
+
 bool prog_hint(const char *exec_ns, int argc, char *const *argv)
 {
 	int first = skip_sudo(argc, argv), port;
 	const struct prog *p = first < argc ? prog_find(argv[first]) : NULL;
 
 	if (!p)
-		return false;
+		return !exec_ns && first < argc &&
+		       machine_program_hint(argv[first]);
 	switch (p->kind) {
 	case PROG_WEB:
 		port = p->port;
@@ -136,6 +180,13 @@ bool prog_hint(const char *exec_ns, int argc, char *const *argv)
 	case PROG_FETCH:
 		out_hint(_("nstutor's web client is curl: curl "
 			   "http://ADDRESS:PORT/"));
+		break;
+	case PROG_SHELL:
+		out_hint(_("%s belongs to a real shell, and nstutor's is not "
+			   "one (it keeps no directory or variables): \"shell\" "
+			   "opens a real shell inside the world, where %s "
+			   "works."),
+			 p->name, p->name);
 		break;
 	}
 	return true;

@@ -4,7 +4,9 @@
  * with apt and stop them with systemctl.  When such a program is not a
  * command (or not on the machine), the learner hears what the lab
  * offers instead: its own web server ("serve http PORT"), or that
- * nothing needs installing or starting here.
+ * nothing needs installing or starting here.  A shell's own word ("cd")
+ * or another program of the machine ("tar") is pointed to "shell",
+ * where the real one works.
  */
 #ifndef NSTUTOR_PROG_HINT_H
 #define NSTUTOR_PROG_HINT_H
@@ -12,7 +14,8 @@
 #include "system.h"
 
 /* Gives the hint for argv, a program's command line ("sudo" and its
- * options before it are skipped), when it is one of those programs.
+ * options before it are skipped), when it is one of those programs (or,
+ * with no exec_ns, any program on $PATH).
  * exec_ns: the namespace it was to run in through "ip netns exec" or
  * "shell NS --" (the hint then names it), or NULL.  Returns whether a
  * hint was given. */

@@ -147,5 +147,16 @@ has_line "$out" "# $(outside 11.11.13.9)" "so is any address outside every subne
 out=$("$NSTUTOR" --world="$NST_WORLD" -c 'ip netns exec RED ping -c 1 -W 2 203.0.113.8' 2>&1)
 has_line "$out" '# A router on the way said the destination cannot be reached; look at its routes\.' \
 	"an address of the internet namespace keeps the note about routes"
+# With forwarding off the host drops RED's request without a word (tutorial
+# 002's "ip netns exec blue ping 8.8.8.8"): the note still says why.
+in_ns host sysctl -qw net.ipv4.ip_forward=0
+out=$("$NSTUTOR" --world="$NST_WORLD" -c 'ip netns exec RED ping -c 1 -W 1 8.8.8.8' 2>&1)
+unlike "$out" 'Unreachable' "RED -> 8.8.8.8, the host not forwarding: no error comes back"
+has_line "$out" "# $(outside 8.8.8.8)" "and the note says 8.8.8.8 is outside the lab"
+unlike "$out" 'No reply came back' "not that a firewall or a route back lost it"
+# A lab address not set yet keeps its own note (11.11.11.0/24 is tutorial 003's)
+in_ns host ip addr del 11.11.12.1/24 dev veth0
+out=$("$NSTUTOR" --world="$NST_WORLD" -c 'ip netns exec RED ping -c 1 -W 1 11.11.11.7' 2>&1)
+unlike "$out" 'outside the lab' "11.11.11.7, no one's yet: not called outside the lab"
 
 done_testing
