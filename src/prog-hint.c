@@ -157,8 +157,8 @@ bool prog_hint(const char *exec_ns, int argc, char *const *argv)
 		if (strncmp(p->name, "python", 6) == 0)
 			port = python_server_port(argc - first, argv + first,
 						  port);
-		if (!port)
-			return false;
+		if (!port) /* python running a script: no web server */
+			return !exec_ns && machine_program_hint(argv[first]);
 		web_hint(exec_ns, port);
 		break;
 	case PROG_INSTALL:

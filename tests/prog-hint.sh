@@ -59,10 +59,18 @@ hinted "sudo systemctl disable nginx" "sudo systemctl disable nginx" \
 hinted "service nginx start" "service nginx start" "service: command not found" "$service"
 hinted "docker run" "docker run -it ubuntu" "docker: command not found" \
 	'The lab is made of network namespaces, not containers: .*'
-# Other programs keep the plain hint: python running a script is no
-# web server.
+# Other programs of the machine run in the world's real shell: python
+# running a script is no web server.
+machine='is a program of this machine, not one of nstutor.s commands: "shell -- %s \.\.\." runs it inside the world \("ip netns exec NS %s \.\.\." inside a namespace\)\.'
 hinted "python3 script.py" "python3 script.py" "python3: command not found" \
-	'Type "help" to see the commands nstutor knows\.'
+	"python3 $(printf "$machine" python3 python3)"
+hinted "tar (tutorial 003's setup)" "tar xf go1.15.7.linux-amd64.tar.gz" "tar: command not found" \
+	"tar $(printf "$machine" tar tar)"
+# a shell's own words
+shellword='belongs to a real shell, and nstutor.s is not one \(it keeps no directory or variables\): "shell" opens a real shell inside the world, where %s works\.'
+hinted "cd /tmp (tutorial 003)" "cd /tmp" "cd: command not found" "cd $(printf "$shellword" cd)"
+hinted "export" "export PATH=/sbin" "export: command not found" "export $(printf "$shellword" export)"
+# and a word that is nothing keeps the plain hint
 hinted "nosuchprogram" "nosuchprogram" "nosuchprogram: command not found" \
 	'Type "help" to see the commands nstutor knows\.'
 hinted "enter RED, then nginx" "enter RED; nginx" "nginx: command not found" \
