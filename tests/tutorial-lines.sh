@@ -38,7 +38,7 @@ while IFS=$'\t' read -r where line; do
 		diag "tutorial $tutorial"
 	fi
 	n=$((n + 1))
-	timeout 60 "${NST_ARGV[@]}" "${entered[@]}" -c "$line" \
+	timeout 60 "${NST_ARGV[@]}" -k "${entered[@]}" -c "$line" \
 		>"$TEST_TMP/out" 2>"$TEST_TMP/err" </dev/null
 	rc=$?
 	err=$(cat "$TEST_TMP/err")
@@ -46,7 +46,7 @@ while IFS=$'\t' read -r where line; do
 	# closes a ping's statistics
 	hint=$(grep -m1 '^hint: ' "$TEST_TMP/err" | sed 's/^hint: //')
 	[ -z "$hint" ] && case "$line" in *ping\ *)
-		hint=$(grep '^# ' "$TEST_TMP/out" | tail -1 | sed 's/^# //') ;;
+		hint=$(sed -n 's/^# //p' "$TEST_TMP/out" | paste -sd '|' | sed 's/|/ | /g') ;;
 	esac
 	what="$where ${line//#/\\#}"
 	if [ "$rc" -ge 124 ]; then
