@@ -221,6 +221,19 @@ world_reset() {
 	true
 }
 
+# host_red_lab: RED joined to the host by one veth pair, made with the
+# real ip: the host's veth0 11.11.11.1/24, RED's veth1 11.11.11.2/24,
+# both up (and RED's lo).
+host_red_lab() {
+	in_ns host ip netns add RED
+	in_ns host ip link add veth0 type veth peer name veth1 netns RED
+	in_ns host ip addr add 11.11.11.1/24 dev veth0
+	in_ns host ip link set veth0 up
+	in_ns RED ip link set lo up
+	in_ns RED ip addr add 11.11.11.2/24 dev veth1
+	in_ns RED ip link set veth1 up
+}
+
 # wait_dad [NS...]: until no IPv6 address in the host or NS is tentative
 # (for stable output); gives up after 5 s.
 wait_dad() {

@@ -13,13 +13,7 @@
 . "${top_srcdir:-.}/tests/lib.sh"
 need_tools arp route jq
 
-in_ns host ip netns add RED
-in_ns host ip link add veth0 type veth peer name veth1 netns RED
-in_ns host ip addr add 11.11.11.1/24 dev veth0
-in_ns host ip link set veth0 up
-in_ns RED ip link set lo up
-in_ns RED ip addr add 11.11.11.2/24 dev veth1
-in_ns RED ip link set veth1 up
+host_red_lab
 
 # mine NS CMD: nstutor's CMD in NS ("host": as typed; else after "ip
 # netns exec NS"), stdout and stderr.

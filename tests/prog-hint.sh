@@ -9,13 +9,7 @@
 # is.  Each hint is true of the world it is given in.
 . "${top_srcdir:-.}/tests/lib.sh"
 
-in_ns host ip netns add RED
-in_ns host ip link add veth0 type veth peer name veth1 netns RED
-in_ns host ip addr add 11.11.11.1/24 dev veth0
-in_ns host ip link set veth0 up
-in_ns RED ip link set lo up
-in_ns RED ip addr add 11.11.11.2/24 dev veth1
-in_ns RED ip link set veth1 up
+host_red_lab
 
 # No program of these names: "ip netns exec" finds none (PATH empty).
 mkdir -p "$TEST_TMP/empty" "$TEST_TMP/bin"
