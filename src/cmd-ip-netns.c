@@ -46,6 +46,8 @@ static bool have_name(int argc, char **argv, const char *verb)
 
 static void hint_no_such_netns(const char *name)
 {
+	if (cmd_netns_placeholder(name))
+		return;
 	out_hint(_("There is no namespace %s; \"ip netns list\" shows the "
 		   "ones there are, \"ip netns add %s\" makes it."),
 		 name, name);

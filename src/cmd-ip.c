@@ -84,7 +84,9 @@ int cmd_ip_netns_option(struct cmd_ctx *ctx, const char *name)
 	if (!netns_exists(name)) {
 		out_error("Cannot open network namespace \"%s\": %s", name,
 			  out_strerror(ENOENT));
-		out_hint(_("See the namespaces there are with \"ip netns list\"."));
+		if (!cmd_netns_placeholder(name))
+			out_hint(_("See the namespaces there are with \"ip "
+				   "netns list\"."));
 		return CMD_ERROR;
 	}
 	ctx->netns = name;

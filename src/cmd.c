@@ -271,6 +271,16 @@ bool cmd_netns_missing(const char *ns)
 	return true;
 }
 
+bool cmd_netns_placeholder(const char *ns)
+{
+	if (*ns != '{' && *ns != '<')
+		return false;
+	out_hint(_("\"%s\" is where the tutorial means a namespace's name: "
+		   "type one in its place (\"ip netns list\" shows them)."),
+		 ns);
+	return true;
+}
+
 bool cmd_netns_gone(const struct cmd_ctx *ctx)
 {
 	if (!ctx->netns || netns_exists(ctx->netns))

@@ -87,6 +87,9 @@ void cmd_netlink_error(int err);
 /* Is there no namespace ns?  Then says iproute2's "Cannot open network
  * namespace" and how to make it. */
 bool cmd_netns_missing(const char *ns);
+/* Is ns a tutorial's placeholder ("{namespace name}", "<NAME>") typed as
+ * it is?  Then says to put a name in its place. */
+bool cmd_netns_placeholder(const char *ns);
 /* Is ctx's namespace gone (deleted while the learner was in it)?  Then
  * says so, as iproute2 would, with a hint. */
 bool cmd_netns_gone(const struct cmd_ctx *ctx);

@@ -180,4 +180,15 @@ bad 'ip netns pids'
 bad 'ip netns pids NOPE'
 bad 'ip netns bogus'
 
+# Tutorial 004 writes "ip netns exec {namespace name} ip link": typed as
+# it is, the hint says the braces stand for a name.
+for line in 'ip netns exec {namespace name} ip link' 'ip -n {namespace name} link'; do
+	nstutor_ -c "$line" >/dev/null 2>"$TEST_TMP/err"
+	ok $((! $?)) "$line: fails"
+	like "$(cat "$TEST_TMP/err")" '^hint: "\{namespace" is where the tutorial means a namespace.s name: type one in its place' \
+		"$line: the hint says to put a name in the placeholder's place"
+done
+nstutor_ -c 'ip netns exec nosuch ip link' >/dev/null 2>"$TEST_TMP/err"
+unlike "$(cat "$TEST_TMP/err")" 'placeholder|where the tutorial means' "a plain missing name gets no such hint"
+
 done_testing
