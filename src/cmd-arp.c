@@ -304,8 +304,8 @@ static void arp_notes(const struct arp_opts *o, bool incomplete, bool perm,
 		      int shown, const char *ns)
 {
 	if (shown == 0 && !o->name && !o->device && !o->hw_set)
-		out_note(_("the ARP table is empty: nobody has been pinged "
-			   "yet"));
+		out_note(_("the ARP table is empty: no neighbour's address was "
+			   "asked for here lately (a ping to one fills it)"));
 	if (shown == 0 && o->device && link_index(ns, o->device) < 0)
 		out_note(_("There is no device %s in %s."), o->device,
 			 netns_label(ns));

@@ -385,8 +385,8 @@ static void print_neigh(const char *ns, const struct neigh *n, bool no_dev)
 static void neigh_notes(unsigned int states, size_t shown)
 {
 	if (shown == 0) {
-		out_note(_("the ARP table is empty: nobody has been pinged "
-			   "yet"));
+		out_note(_("the ARP table is empty: no neighbour's address was "
+			   "asked for here lately (a ping to one fills it)"));
 		return;
 	}
 	if (states & NUD_REACHABLE)

@@ -28,7 +28,7 @@ same() {
 
 is "$(nst -c 'ip -n RED neigh show')" "" "an empty ARP table prints nothing"
 out=$("$NSTUTOR" --world=host -c 'ip -n RED neigh' 2>&1)
-like "$out" '^# the ARP table is empty: nobody has been pinged yet' \
+like "$out" '^# the ARP table is empty: no neighbour.s address was asked for here lately \(a ping to one fills it\)' \
 	"without --plain, a note says why it is empty"
 
 # A real ping fills both tables.
