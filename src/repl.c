@@ -78,6 +78,14 @@ static void on_line(char *line)
 {
 	bool quit;
 
+	if (!line && session_netns()) {
+		/* Ctrl-D inside "enter NS" ends it as a nested shell's does:
+		 * an "exit" (bash says the word too), not kept in history */
+		fputs("exit\n", stdout);
+		line = strdup("exit");
+	} else if (line) {
+		remember(line);
+	}
 	if (!line) {
 		/* Ctrl-D; removing the handler keeps readline from showing
 		 * the prompt again */
@@ -85,7 +93,6 @@ static void on_line(char *line)
 		repl.done = true;
 		return;
 	}
-	remember(line);
 	prompt_remove();
 	cmd_interrupt_clear();
 	repl.status = session_run_line(line, &quit);

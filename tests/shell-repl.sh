@@ -62,6 +62,12 @@ wait_prompt 'nstutor(RED)> '
 type_line 'exit'
 wait_prompt 'nstutor> '
 ok $? "exit after enter RED: back to nstutor> "
+type_line 'enter RED'
+wait_prompt 'nstutor(RED)> '
+tm send-keys -t nst C-d
+wait_prompt 'nstutor> '
+ok $? "Ctrl-D inside RED: back to nstutor> , as a nested shell's Ctrl-D"
+like "$(pane)" 'nstutor\(RED\)> exit' "and it says exit, as bash does"
 [ ! -s "$TEST_TMP/exit" ]
 ok $? "and nstutor is still running"
 
