@@ -14,6 +14,9 @@ export XDG_STATE_HOME="$TEST_TMP/state"
 sock="$TEST_TMP/tmux.sock"
 tm() { tmux -S "$sock" "$@"; }
 trap 'tm kill-server 2>/dev/null; rm -rf "$TEST_TMP"' EXIT
+# A session that stays, so that killing "nst" never ends the tmux server
+# while a test starts the next one (the server could go down mid-start).
+tm new-session -d -s keep 'sleep 600'
 
 # pane: what the terminal shows, without trailing blanks and blank lines
 # (readline clears with spaces, so the prompt's own space goes too).

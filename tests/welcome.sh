@@ -12,10 +12,6 @@ mkdir -p "$TEST_TMP/locale/ko/LC_MESSAGES"
 msgfmt -o "$TEST_TMP/locale/ko/LC_MESSAGES/nstutor.mo" "$top_srcdir/po/ko.po"
 export NSTUTOR_LOCALEDIR="$TEST_TMP/locale"
 
-# A session that stays, so that killing "nst" never ends the tmux server
-# while the next one starts.
-tm new-session -d -s keep 'sleep 600'
-
 # first_screen ARGS...: what nstutor ARGS shows before its first prompt
 # (a terminal of its own; then it quits).
 first_screen() {
@@ -52,7 +48,7 @@ like "$out" 'Your sandbox world \(keeper pid [0-9]+\), as you left it: "world st
 like "$out" 'To begin: "lessons" lists the lessons, "lesson host-veth" starts the first one' \
 	"no lesson under way: says how to begin"
 out=$(first_screen --world=sandbox --lang=ko)
-like "$out" '지난번 그대로 남아 있는 sandbox 월드입니다\(keeper pid [0-9]+\)\. 안에 무엇이 있는지는 "world status"(\(으\))?로 볼 수 있습니다\.' \
+like "$out" '지난번 그대로 남아 있는 sandbox 월드입니다\(keeper pid [0-9]+\)\. 안에 무엇이 있는지는 "world status"로 볼 수 있습니다\.' \
 	"the sandbox world again, Korean"
 
 # a lesson left unfinished in this world: going on is the way to begin
