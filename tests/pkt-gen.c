@@ -16,21 +16,38 @@
 #include "pkt.h"
 #include "pkt-frames.h"
 
+/* A pcap file of Ethernet frames, opened for writing; NULL (having said
+ * why) when it cannot be.  Close with dump_close(). */
+static pcap_dumper_t *dump_open(const char *path, pcap_t **dead)
+{
+	pcap_dumper_t *d;
+
+	*dead = pcap_open_dead(DLT_EN10MB, 65535);
+	if (!*dead)
+		return NULL;
+	d = pcap_dump_open(*dead, path);
+	if (!d) {
+		fprintf(stderr, "pkt-gen: %s: %s\n", path, pcap_geterr(*dead));
+		pcap_close(*dead);
+	}
+	return d;
+}
+
+static void dump_close(pcap_dumper_t *d, pcap_t *dead)
+{
+	pcap_dump_close(d);
+	pcap_close(dead);
+}
+
 static int write_pcap(const char *path)
 {
 	static struct frame f[FRAMES_MAX];
 	size_t n = frames_make(f);
-	pcap_t *dead = pcap_open_dead(DLT_EN10MB, 65535);
-	pcap_dumper_t *d;
+	pcap_t *dead;
+	pcap_dumper_t *d = dump_open(path, &dead);
 
-	if (!dead)
+	if (!d)
 		return 1;
-	d = pcap_dump_open(dead, path);
-	if (!d) {
-		fprintf(stderr, "pkt-gen: %s: %s\n", path, pcap_geterr(dead));
-		pcap_close(dead);
-		return 1;
-	}
 	for (size_t i = 0; i < n; i++) {
 		for (uint32_t cut = f[i].len + 1; cut-- > 0;) {
 			struct pcap_pkthdr h = { .caplen = cut, .len = f[i].len };
@@ -39,8 +56,7 @@ static int write_pcap(const char *path)
 			pcap_dump((u_char *)d, &h, f[i].b);
 		}
 	}
-	pcap_dump_close(d);
-	pcap_close(dead);
+	dump_close(d, dead);
 	return 0;
 }
 
@@ -50,17 +66,11 @@ static int write_macs(const char *path, int n, char **macs)
 	static struct frame f[FRAMES_MAX];
 	unsigned char ip2[4] = { 11, 11, 11, 2 }, ip3[4] = { 11, 11, 11, 3 };
 	unsigned char mac[6];
-	pcap_t *dead = pcap_open_dead(DLT_EN10MB, 65535);
+	pcap_t *dead;
 	pcap_dumper_t *d;
 
-	if (!dead || n > FRAMES_MAX)
+	if (n > FRAMES_MAX || !(d = dump_open(path, &dead)))
 		return 1;
-	d = pcap_dump_open(dead, path);
-	if (!d) {
-		fprintf(stderr, "pkt-gen: %s: %s\n", path, pcap_geterr(dead));
-		pcap_close(dead);
-		return 1;
-	}
 	for (int i = 0; i < n; i++) {
 		struct pcap_pkthdr h = { .ts.tv_sec = i };
 
@@ -73,8 +83,7 @@ static int write_macs(const char *path, int n, char **macs)
 		h.caplen = h.len = f[i].len;
 		pcap_dump((u_char *)d, &h, f[i].b);
 	}
-	pcap_dump_close(d);
-	pcap_close(dead);
+	dump_close(d, dead);
 	return 0;
 }
 
