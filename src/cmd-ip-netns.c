@@ -44,15 +44,6 @@ static bool have_name(int argc, char **argv, const char *verb)
 	return false;
 }
 
-static void hint_no_such_netns(const char *name)
-{
-	if (cmd_netns_placeholder(name))
-		return;
-	out_hint(_("There is no namespace %s; \"ip netns list\" shows the "
-		   "ones there are, \"ip netns add %s\" makes it."),
-		 name, name);
-}
-
 static int netns_list_exec(struct cmd_ctx *ctx, int argc, char **argv)
 {
 	struct netns_names names;
@@ -123,7 +114,7 @@ static int netns_del_exec(struct cmd_ctx *ctx, int argc, char **argv)
 		out_error("Cannot remove namespace file \"%s\": %s", path,
 			  out_strerror(err));
 		if (err == -ENOENT)
-			hint_no_such_netns(argv[0]);
+			cmd_hint_no_netns(argv[0]);
 		else
 			out_hint(_("Removing a namespace needs root "
 				   "(CAP_SYS_ADMIN)."));
@@ -263,7 +254,7 @@ static int netns_pids_exec(struct cmd_ctx *ctx, int argc, char **argv)
 	if (err < 0) {
 		out_error("Cannot open network namespace: %s",
 			  out_strerror(err));
-		hint_no_such_netns(argv[0]);
+		cmd_hint_no_netns(argv[0]);
 		return CMD_ERROR;
 	}
 	print_pids_in(dev, ino);
@@ -357,7 +348,7 @@ static int netns_exec_exec(struct cmd_ctx *ctx, int argc, char **argv)
 	if (!netns_exists(argv[0])) {
 		out_error("Cannot open network namespace \"%s\": %s", argv[0],
 			  out_strerror(ENOENT));
-		hint_no_such_netns(argv[0]);
+		cmd_hint_no_netns(argv[0]);
 		return CMD_ERROR;
 	}
 	if (!cmd_is_native(argv[1]))

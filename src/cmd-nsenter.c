@@ -77,9 +77,7 @@ static int nsenter_exec(struct cmd_ctx *ctx, int argc, char **argv)
 	if (!netns_exists(ns)) {
 		out_error("nsenter: cannot open %s: %s", file,
 			  out_strerror(ENOENT));
-		out_hint(_("There is no namespace %s; \"ip netns list\" shows "
-			   "the ones there are, \"ip netns add %s\" makes it."),
-			 ns, ns);
+		cmd_hint_no_netns(ns);
 		return CMD_ERROR;
 	}
 	if (i < argc) {

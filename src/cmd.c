@@ -281,6 +281,15 @@ bool cmd_netns_placeholder(const char *ns)
 	return true;
 }
 
+void cmd_hint_no_netns(const char *ns)
+{
+	if (cmd_netns_placeholder(ns))
+		return;
+	out_hint(_("There is no namespace %s; \"ip netns list\" shows the "
+		   "ones there are, \"ip netns add %s\" makes it."),
+		 ns, ns);
+}
+
 bool cmd_netns_gone(const struct cmd_ctx *ctx)
 {
 	if (!ctx->netns || netns_exists(ctx->netns))

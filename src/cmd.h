@@ -90,6 +90,9 @@ bool cmd_netns_missing(const char *ns);
 /* Is ns a tutorial's placeholder ("{namespace name}", "<NAME>") typed as
  * it is?  Then says to put a name in its place. */
 bool cmd_netns_placeholder(const char *ns);
+/* The hint after a namespace that is not there: how to list and make
+ * it (or, for a placeholder, to put a name in its place). */
+void cmd_hint_no_netns(const char *ns);
 /* Is ctx's namespace gone (deleted while the learner was in it)?  Then
  * says so, as iproute2 would, with a hint. */
 bool cmd_netns_gone(const struct cmd_ctx *ctx);
