@@ -111,18 +111,26 @@ static bool progress_path(char *buf, size_t size, bool make)
 	return true;
 }
 
+/* The progress file, open to read; NULL when there is none. */
+static FILE *progress_open(void)
+{
+	char path[4096];
+
+	return progress_path(path, sizeof(path), false) ? fopen(path, "re")
+							: NULL;
+}
+
 /* The line of the progress file for lesson name (free it), or NULL.
  * A line is "NAME AT STATES WORLD": AT the current step's id ("-":
  * finished), STATES "id:d,id:s" (done, skipped) or "-", WORLD the
  * world the setup ran in (world_identity). */
 static char *progress_line(const char *name)
 {
-	char path[4096], *line = NULL, *found = NULL;
+	char *line = NULL, *found = NULL;
 	size_t cap = 0, len = strlen(name);
-	FILE *f;
+	FILE *f = progress_open();
 
-	if (!progress_path(path, sizeof(path), false) ||
-	    !(f = fopen(path, "re")))
+	if (!f)
 		return NULL;
 	while (!found && getline(&line, &cap, f) > 0)
 		if (strncmp(line, name, len) == 0 && line[len] == ' ') {
@@ -136,12 +144,11 @@ static char *progress_line(const char *name)
 
 char *tutor_unfinished(void)
 {
-	char path[4096], world[64], *line = NULL, *found = NULL;
+	char world[64], *line = NULL, *found = NULL;
 	size_t cap = 0;
-	FILE *f;
+	FILE *f = progress_open();
 
-	if (!progress_path(path, sizeof(path), false) ||
-	    !(f = fopen(path, "re")))
+	if (!f)
 		return NULL;
 	world_identity(world, sizeof(world));
 	/* "NAME AT STATES WORLD"; the last line is the latest lesson */
